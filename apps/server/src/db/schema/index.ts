@@ -1,0 +1,5 @@
+// The one schema, for both engines. Each module adds its tables in a file of its own here.
+export * from './departments';
+export * from './identity';
+export * from './logs';
+export * from './orgUnits';
