@@ -1,0 +1,29 @@
+// CSV in and out. Parsing uses csv-parse (RFC 4180 quoting, BOM, CRLF); writing is a few lines.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
+import type { Cell, RawTable } from './table';
+
+export function parseCsv(text: string): RawTable {
+  const records = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: true }) as string[][];
+  if (!records.length) return { header: [], rows: [] };
+  return { header: records[0], rows: records.slice(1) };
+}
+
+export function readCsv(path: string): RawTable {
+  return parseCsv(readFileSync(path, 'utf8'));
+}
+
+function quote(v: Cell): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
+  return /[",\r\n]/.test(v) || v !== v.trim() ? `"${v.replace(/"/g, '""')}"` : v;
+}
+
+export function toCsv(t: RawTable): string {
+  return `${[t.header, ...t.rows].map((r) => r.map(quote).join(',')).join('\n')}\n`;
+}
+
+/** Writes UTF-8 with a BOM so that Excel opens Chinese text correctly. */
+export function writeCsv(path: string, t: RawTable): void {
+  writeFileSync(path, `\ufeff${toCsv(t)}`, 'utf8');
+}

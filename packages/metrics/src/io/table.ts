@@ -1,0 +1,274 @@
+// From a table (CSV or a worksheet) to a Dataset, and back. Data may come “wide” (one row per unit
+// and year, one column per indicator — COINr's iData, the usual 统计表) or “long” (one row per unit,
+// year, indicator and value — what databases export). Column names are matched in Chinese or
+// English, and every cell that is not a number is reported with its unit and indicator.
+import { createDataset, type Dataset } from '../dataset';
+import { MetricsError, where } from '../errors';
+import type { Framework } from '../framework';
+
+export type Cell = string | number | null | undefined;
+export interface RawTable {
+  header: string[];
+  rows: Cell[][];
+}
+
+const ALIASES = {
+  unit: ['uCode', 'unit', 'unitCode', 'code', '单位代码', '地区代码', '行政区划代码', '代码', '单位编码'],
+  name: ['uName', 'name', 'unitName', '单位名称', '地区名称', '名称', '地区', '单位'],
+  time: ['Time', 'time', 'year', 'Year', '年份', '年度', '时间'],
+  indicator: ['iCode', 'indicator', 'Indicator', '指标代码', '指标'],
+  value: ['value', 'Value', '值', '数值', '指标值'],
+} as const;
+
+function findColumn(header: string[], names: readonly string[]): number {
+  for (const n of names) {
+    const i = header.findIndex((h) => h.trim() === n);
+    if (i >= 0) return i;
+  }
+  const lower = names.map((n) => n.toLowerCase());
+  return header.findIndex((h) => lower.includes(h.trim().toLowerCase()));
+}
+
+const MISSING = new Set(['', 'NA', 'N/A', 'NaN', 'null', '-', '—', '--', '…', '...']);
+
+/** Parses one cell as a number; null = missing; throws INVALID_DATA naming unit and indicator. */
+export function parseNumber(v: Cell, ctx: { unit: string; indicator: string; time?: number }): number | null {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'number') return Number.isFinite(v) ? v : null;
+  let s = String(v).trim();
+  if (MISSING.has(s)) return null;
+  // Thousands separators as Excel exports them (“1,234.5”) and a trailing % sign (the unit says %).
+  if (/^-?\d{1,3}(,\d{3})+(\.\d+)?%?$/.test(s)) s = s.replace(/,/g, '');
+  if (s.endsWith('%')) s = s.slice(0, -1);
+  const n = Number(s);
+  if (s === '' || !Number.isFinite(n)) {
+    const w = where(ctx);
+    throw new MetricsError(
+      'INVALID_DATA',
+      `${w.zh} 的值“${String(v)}”不是数字`,
+      `${w.en}: “${String(v)}” is not a number`,
+      { ...ctx, value: String(v) },
+    );
+  }
+  return n;
+}
+
+function isNumericColumn(rows: Cell[][], j: number): boolean {
+  let any = false;
+  for (const r of rows) {
+    const v = r[j];
+    if (v === null || v === undefined) continue;
+    if (typeof v === 'number') {
+      any = true;
+      continue;
+    }
+    const s = String(v).trim();
+    if (MISSING.has(s)) continue;
+    if (!Number.isFinite(Number(s.replace(/,/g, '').replace(/%$/, '')))) return false;
+    any = true;
+  }
+  return any;
+}
+
+export interface TableOptions {
+  /** Ignore numeric columns that are neither framework indicators nor declared (logged, not an error). */
+  ignoreUnknown?: boolean;
+}
+
+/** Builds a Dataset from a wide or long table, using the framework to tell columns apart. */
+export function datasetFromTable(t: RawTable, fw: Framework, opts: TableOptions = {}): Dataset {
+  const h = t.header.map((x) => String(x ?? '').trim());
+  const iUnit = findColumn(h, ALIASES.unit);
+  if (iUnit < 0)
+    throw new MetricsError(
+      'INVALID_DATA',
+      `数据表缺少单位代码列（如 uCode、单位代码）；表头为：${h.join('、')}`,
+      `the data need a unit code column (uCode, 单位代码 …); header: ${h.join(', ')}`,
+    );
+  const iInd = findColumn(h, ALIASES.indicator);
+  const iVal = findColumn(h, ALIASES.value);
+  return iInd >= 0 && iVal >= 0 ? fromLong(t, h, fw, iUnit, iInd, iVal) : fromWide(t, h, fw, iUnit, opts);
+}
+
+function timeOf(v: Cell, unit: string): number {
+  const n =
+    typeof v === 'number'
+      ? v
+      : Number(
+          String(v ?? '')
+            .trim()
+            .replace(/年$/, ''),
+        );
+  if (!Number.isInteger(n))
+    throw new MetricsError(
+      'INVALID_DATA',
+      `单位 ${unit} 的年份“${String(v)}”不是整数`,
+      `unit ${unit}: year “${String(v)}” is not an integer`,
+      {
+        unit,
+      },
+    );
+  return n;
+}
+
+function declaredColumns(fw: Framework) {
+  const denominators = new Set(fw.spec.denominators.map((d) => d.code));
+  for (const c of fw.indicators) {
+    const d = fw.nodes.get(c)!.denominator;
+    if (d) denominators.add(d);
+  }
+  return { denominators, groups: new Set(fw.spec.groups.map((g) => g.code)) };
+}
+
+function fromWide(t: RawTable, h: string[], fw: Framework, iUnit: number, opts: TableOptions): Dataset {
+  const iName = findColumn(h, ALIASES.name);
+  const iTime = findColumn(h, ALIASES.time);
+  const rows = t.rows.filter((r) => r.some((c) => c !== null && c !== undefined && String(c).trim() !== ''));
+  const units = rows.map((r, k) => {
+    const u = String(r[iUnit] ?? '').trim();
+    if (!u)
+      throw new MetricsError('INVALID_DATA', `第 ${k + 2} 行缺少单位代码`, `row ${k + 2} has no unit code`, {
+        row: k + 2,
+      });
+    return u;
+  });
+  const times = iTime >= 0 ? rows.map((r, k) => timeOf(r[iTime], units[k])) : null;
+  const { denominators: dens, groups: grps } = declaredColumns(fw);
+  const columns: Record<string, (number | null)[]> = {};
+  const denominators: Record<string, (number | null)[]> = {};
+  const groups: Record<string, (string | null)[]> = {};
+  const unknown: string[] = [];
+  h.forEach((name, j) => {
+    if (j === iUnit || j === iName || j === iTime || !name) return;
+    const num = (code: string) =>
+      rows.map((r, k) => parseNumber(r[j], { unit: units[k], indicator: code, time: times?.[k] }));
+    const node = fw.nodes.get(name);
+    if (node?.isIndicator) columns[name] = num(name);
+    else if (dens.has(name)) denominators[name] = num(name);
+    else if (grps.has(name) || !isNumericColumn(rows, j))
+      groups[name] = rows.map((r) =>
+        r[j] === null || r[j] === undefined || String(r[j]).trim() === '' ? null : String(r[j]).trim(),
+      );
+    else unknown.push(name);
+  });
+  if (unknown.length && !opts.ignoreUnknown)
+    throw new MetricsError(
+      'UNKNOWN_INDICATOR',
+      `数据列 ${unknown.join('、')} 不是指标体系中的指标，也未声明为分母或分组列`,
+      `columns ${unknown.join(', ')} are not framework indicators, denominators or groups`,
+      { indicator: unknown[0], indicators: unknown },
+    );
+  // Order indicator columns as in the framework, so results read in framework order.
+  const ordered: Record<string, (number | null)[]> = {};
+  for (const c of fw.indicators) if (c in columns) ordered[c] = columns[c];
+  const ds = createDataset({
+    units,
+    unitNames: iName >= 0 ? rows.map((r) => String(r[iName] ?? '')) : null,
+    times,
+    columns: ordered,
+    groups,
+    denominators,
+  });
+  if (!unknown.length) return ds;
+  return {
+    ...ds,
+    log: [
+      {
+        step: 'read',
+        params: { ignoreUnknown: true },
+        summary: { ignoredColumns: unknown },
+        notes: unknown.map((u) => ({
+          code: 'COLUMN_IGNORED',
+          message: `数据列 ${u} 不在指标体系中，已忽略`,
+          messageEn: `column ${u} is not in the framework and was ignored`,
+          indicator: u,
+        })),
+      },
+    ],
+  };
+}
+
+function fromLong(
+  t: RawTable,
+  h: string[],
+  fw: Framework,
+  iUnit: number,
+  iInd: number,
+  iVal: number,
+): Dataset {
+  const iName = findColumn(h, ALIASES.name);
+  const iTime = findColumn(h, ALIASES.time);
+  const { denominators: dens } = declaredColumns(fw);
+  const key = new Map<string, number>();
+  const units: string[] = [];
+  const names: string[] = [];
+  const times: number[] = [];
+  const cells: { row: number; code: string; value: number | null }[] = [];
+  const seen = new Set<string>();
+  t.rows.forEach((r, k) => {
+    if (!r.some((c) => c !== null && c !== undefined && String(c).trim() !== '')) return;
+    const u = String(r[iUnit] ?? '').trim();
+    const code = String(r[iInd] ?? '').trim();
+    if (!u || !code)
+      throw new MetricsError(
+        'INVALID_DATA',
+        `第 ${k + 2} 行缺少单位代码或指标代码`,
+        `row ${k + 2} lacks a unit or indicator code`,
+        {
+          row: k + 2,
+        },
+      );
+    const tm = iTime >= 0 ? timeOf(r[iTime], u) : Number.NaN;
+    const node = fw.nodes.get(code);
+    if (!(node?.isIndicator || dens.has(code)))
+      throw new MetricsError(
+        'UNKNOWN_INDICATOR',
+        `第 ${k + 2} 行：单位 ${u} 的指标代码 ${code} 不在指标体系中`,
+        `row ${k + 2}: unit ${u}, indicator code ${code} is not in the framework`,
+        { unit: u, indicator: code, row: k + 2 },
+      );
+    const rk = `${u}\u0000${tm}`;
+    const dup = `${rk}\u0000${code}`;
+    if (seen.has(dup))
+      throw new MetricsError(
+        'DUPLICATE_UNIT',
+        `单位 ${u}${Number.isNaN(tm) ? '' : `（${tm}年）`} 的指标 ${code} 出现了不止一次`,
+        `unit ${u}${Number.isNaN(tm) ? '' : ` (${tm})`}, indicator ${code} appears more than once`,
+        { unit: u, indicator: code, time: Number.isNaN(tm) ? undefined : tm },
+      );
+    seen.add(dup);
+    let row = key.get(rk);
+    if (row === undefined) {
+      row = units.length;
+      key.set(rk, row);
+      units.push(u);
+      names.push(iName >= 0 ? String(r[iName] ?? '') : '');
+      times.push(tm);
+    }
+    cells.push({
+      row,
+      code,
+      value: parseNumber(r[iVal], { unit: u, indicator: code, time: Number.isNaN(tm) ? undefined : tm }),
+    });
+  });
+  const n = units.length;
+  const columns: Record<string, (number | null)[]> = {};
+  const denominators: Record<string, (number | null)[]> = {};
+  for (const c of fw.indicators) columns[c] = new Array(n).fill(null);
+  for (const { row, code, value } of cells) {
+    if (fw.nodes.get(code)?.isIndicator) columns[code][row] = value;
+    else {
+      if (!denominators[code]) denominators[code] = new Array(n).fill(null);
+      denominators[code][row] = value;
+    }
+  }
+  // Long data list the cells it has: an indicator never listed is absent, not all-missing.
+  for (const c of fw.indicators) if (!cells.some((x) => x.code === c)) delete columns[c];
+  return createDataset({
+    units,
+    unitNames: iName >= 0 ? names : null,
+    times: iTime >= 0 ? times : null,
+    columns,
+    denominators,
+  });
+}
