@@ -1,0 +1,213 @@
+// meta: title, 发文字号, issuers, dates, plan period, 抄送 and 印发, from the document's frame.
+import { isoDate } from './dates.js';
+import type { Doc, Para } from './doc.js';
+import type { Layout } from './layout.js';
+import { DATE_SRC, ORG_SUFFIX, PRINTED, YEAR_SPAN_SRC } from './patterns.js';
+import type { PolicyMeta, Span } from './types.js';
+import { splitOutsideBrackets } from './units.js';
+
+const ISSUED = /^(.*?)关于(?:印发|转发)\s*《(.+)》\s*的通知$/;
+const YEAR_SPAN = new RegExp(YEAR_SPAN_SRC);
+const EFFECTIVE_FROM = new RegExp(`自\\s*${DATE_SRC}\\s*(?:起)?\\s*(?:施行|实施|执行|生效|起施行|起实施|起执行)`);
+const EFFECTIVE_TO = new RegExp(`(?:有效期|执行期|实施期)[^。;]{0,20}?至\\s*${DATE_SRC}|${DATE_SRC}\\s*(?:废止|失效|止)`);
+const OWN_SPAN = new RegExp(`(?:年|时间|行动|计划|规划|方案|期间)\\s*\\(\\s*${YEAR_SPAN_SRC}\\s*\\)`);
+
+function paraRange(ps: Para[]): [number, number] | null {
+  return ps.length ? [ps[0].start, ps[ps.length - 1].end] : null;
+}
+
+/** Replace 《…》 contents so spans and dates inside cited titles are not read as this document's. */
+function maskCitations(s: string): string {
+  return s.replace(/《[^《》\n]{0,200}》/g, (x) => '《'.padEnd(x.length - 1, '□') + '》');
+}
+
+export interface MetaResult {
+  meta: PolicyMeta;
+  /** Titles (matching text) of this document and its own attachment, for telling cites apart. */
+  ownTitles: string[];
+}
+
+export function extractMeta(doc: Doc, L: Layout): MetaResult {
+  const spans: NonNullable<PolicyMeta['spans']> = {};
+  const S = (a: number, b: number): Span => doc.span(a, b);
+  const ownTitles: string[] = [];
+
+  const tRange = paraRange(L.titleParas);
+  const titleM = tRange ? doc.match.slice(tRange[0], tRange[1]).replace(/\n/g, '') : '';
+  const issued = ISSUED.exec(titleM);
+  let title: string | null = null;
+  let attachmentTitle: string | null = null;
+  // Offsets of 《X》's content inside the title range (line breaks removed in titleM, so map back).
+  const titleOffset = (k: number): number => {
+    if (!tRange) return 0;
+    let seen = 0;
+    for (let i = tRange[0]; i < tRange[1]; i++) {
+      if (doc.match[i] === '\n') continue;
+      if (seen === k) return i;
+      seen++;
+    }
+    return tRange[1];
+  };
+  if (tRange) {
+    if (issued) {
+      const a = titleOffset(titleM.indexOf('《') + 1);
+      const b = titleOffset(titleM.lastIndexOf('》'));
+      ownTitles.push(issued[2]);
+      if (L.planItself) {
+        title = doc.slice(a, b);
+        spans.title = S(a, b);
+      } else {
+        title = doc.slice(tRange[0], tRange[1]);
+        spans.title = S(tRange[0], tRange[1]);
+        attachmentTitle = doc.slice(a, b);
+        spans.attachmentTitle = S(a, b);
+      }
+    } else {
+      title = doc.slice(tRange[0], tRange[1]);
+      spans.title = S(tRange[0], tRange[1]);
+    }
+    ownTitles.push(titleM);
+  }
+  const attParas = L.attachmentTitleParas.filter((p) => !/^\(\s*\d{4}/.test(doc.m(p)));
+  const attRange = paraRange(attParas);
+  if (attRange) ownTitles.push(doc.match.slice(attRange[0], attRange[1]).replace(/\n/g, ''));
+  if (!attachmentTitle && !L.planItself && attRange) {
+    attachmentTitle = doc.slice(attRange[0], attRange[1]);
+    spans.attachmentTitle = S(attRange[0], attRange[1]);
+  }
+  if (!title && L.planItself && attRange) {
+    title = doc.slice(attRange[0], attRange[1]);
+    spans.title = S(attRange[0], attRange[1]);
+  }
+  if (L.attachmentNote) {
+    const m = doc.m(L.attachmentNote);
+    const k = m.search(/[:.、]/) + 1;
+    const noteTitle = m.slice(k).trim();
+    ownTitles.push(noteTitle.replace(/^《|》$/g, ''));
+    if (!attachmentTitle && !L.planItself) {
+      const a = L.attachmentNote.start + k;
+      attachmentTitle = doc.slice(a, L.attachmentNote.end).replace(/^《(.*)》$/, '$1');
+      spans.attachmentTitle = S(a, L.attachmentNote.end);
+    }
+  }
+
+  let docNumber: string | null = null;
+  if (L.docNumber) {
+    docNumber = doc
+      .slice(L.docNumber.start, L.docNumber.end)
+      .replace(/\s+/g, '')
+      .replace(/[[［(（【﹝]((?:19|20)\d{2})[\]］)）】﹞]/, '〔$1〕');
+    spans.docNumber = S(L.docNumber.start, L.docNumber.end);
+  }
+
+  // Issuers: the title's prefix before 关于, else the signature, else the banner.
+  let issuers: string[] = [];
+  if (tRange) {
+    const at = titleM.indexOf('关于');
+    if (at > 1) {
+      const prefix = doc.text.slice(tRange[0], titleOffset(at));
+      const pieces = prefix.split(/[\s、,，]+/).filter(Boolean);
+      if (pieces.length && pieces.every((p) => p.length >= 2)) {
+        issuers = pieces;
+        spans.issuers = S(tRange[0], titleOffset(at));
+      }
+    }
+  }
+  if (!issuers.length && L.signature.length) {
+    issuers = L.signature.flatMap((p) => doc.t(p).split(/\s{2,}|\u3000+/)).map((s) => s.trim()).filter(Boolean);
+    spans.issuers = S(L.signature[0].start, L.signature[L.signature.length - 1].end);
+  }
+  if (!issuers.length && L.banner) {
+    const b = doc.t(L.banner).replace(/文件$/, '');
+    issuers = b.split(/\s+/).filter((x) => ORG_SUFFIX.test(x));
+    if (issuers.length) spans.issuers = S(L.banner.start, L.banner.end);
+  }
+
+  let signedDate: string | null = null;
+  if (L.dateLine) {
+    signedDate = isoDate(doc.m(L.dateLine));
+    spans.signedDate = S(L.dateLine.start, L.dateLine.end);
+  }
+
+  const masked = maskCitations(doc.match);
+  let effectiveFrom: string | null = null;
+  let effectiveTo: string | null = null;
+  const ef = EFFECTIVE_FROM.exec(masked);
+  if (ef) {
+    effectiveFrom = isoDate(ef[0]);
+    spans.effectiveFrom = S(ef.index, ef.index + ef[0].length);
+  }
+  const et = EFFECTIVE_TO.exec(masked);
+  if (et) {
+    const dateText = et[0].slice(et[0].search(/(?:19|20)\d{2}|[〇一二三四五六七八九]{4}年/));
+    effectiveTo = isoDate(dateText);
+    spans.effectiveTo = S(et.index, et.index + et[0].length);
+  }
+
+  // Plan period: a from–to span in a title or subtitle, or next to 三年行动/用三年时间 in the text.
+  let planPeriod: [number, number] | null = null;
+  const titleSources: [string, number][] = [];
+  if (tRange) titleSources.push([doc.match.slice(tRange[0], tRange[1]), tRange[0]]);
+  for (const p of L.attachmentTitleParas) titleSources.push([doc.m(p), p.start]);
+  if (L.attachmentNote) titleSources.push([doc.m(L.attachmentNote), L.attachmentNote.start]);
+  for (const [s, at] of titleSources) {
+    const m = YEAR_SPAN.exec(s);
+    if (m) {
+      planPeriod = [Number(m[1]), Number(m[2])];
+      spans.planPeriod = S(at + m.index, at + m.index + m[0].length);
+      break;
+    }
+  }
+  if (!planPeriod) {
+    const m = OWN_SPAN.exec(masked);
+    if (m) {
+      const y = YEAR_SPAN.exec(m[0]);
+      if (y) {
+        planPeriod = [Number(y[1]), Number(y[2])];
+        spans.planPeriod = S(m.index, m.index + m[0].length);
+      }
+    }
+  }
+  if (planPeriod && (planPeriod[1] < planPeriod[0] || planPeriod[1] - planPeriod[0] > 30)) planPeriod = null;
+
+  let copiedTo: string[] = [];
+  if (L.copiedTo.length) {
+    const r = paraRange(L.copiedTo)!;
+    const raw = doc.text.slice(r[0], r[1]);
+    const body = raw.replace(/^抄\s*送\s*[:：]?/, '');
+    copiedTo = splitOutsideBrackets(body, '、，,。；;\n')
+      .map((u) => u.text.trim())
+      .filter(Boolean);
+    spans.copiedTo = S(r[0], r[1]);
+  }
+  let printedBy: string | null = null;
+  let printedDate: string | null = null;
+  if (L.printed) {
+    const m = PRINTED.exec(doc.m(L.printed));
+    if (m) {
+      printedBy = doc.text.slice(L.printed.start, L.printed.start + m[1].length).trim();
+      printedDate = isoDate(doc.m(L.printed));
+      spans.printedBy = S(L.printed.start, L.printed.start + m[1].length);
+      spans.printedDate = S(L.printed.start + m[1].length, L.printed.end);
+    }
+  }
+
+  return {
+    meta: {
+      title,
+      attachmentTitle,
+      docNumber,
+      issuers,
+      signedDate,
+      effectiveFrom,
+      effectiveTo,
+      planPeriod,
+      copiedTo,
+      printedBy,
+      printedDate,
+      script: doc.script,
+      spans,
+    },
+    ownTitles,
+  };
+}

@@ -1,0 +1,40 @@
+// Web-page and print chrome: lines that belong to the page or the printout, not to the document.
+// Each test looks at one short line with its spaces removed and its script simplified.
+
+const MAX_CHROME_LINE = 120;
+
+/** Labels of the 政府信息公开 metadata table (索引号 …) that sites put above a document. */
+const META_LABELS =
+  '索引号|组配分类|发布机构|发文机构|发文机关|发布日期|发布文号|发文字号|文号|关键词|主题词|信息来源|主题导航|信息名称|内容概述|主题分类|成文日期|公文时效|时效性|有效性|公开方式|公开范围|公开时限|公开形式|体裁分类|服务对象|生成日期|统一编号|统一编码|信息类别|所属主题|所属机构|信息分类|内容分类|公开日期|发布单位|签发日期|废止日期|实施日期|失效日期|印发日期';
+const META_LINE = new RegExp(`^(?:${META_LABELS})(?:[:|]|$)`);
+
+const BREADCRUMB = /^(?:首页|主页|网站首页|当前位置|您的位置|您现在的位置|所在位置|位置)(?:[>»›/:]|$)/;
+const VIEWS = /浏览次数|阅读次数|访问次数|点击次数|点击数[:：]|次浏览|浏览量|阅读量|访问量/;
+const PAGE_INFO =
+  /^(?:发布时间|发布日期|更新时间|时间|日期|来源|文章来源|信息来源|作者|编辑|责任编辑|审核|字号|字体|点击|分享)[:：]|发布时间[:：].*来源|【字体|字号[:：]?[大中小]|打印本页|关闭窗口|收藏本页|分享到|扫一扫|在手机打开|返回顶部|^【?(?:打印|关闭|返回)】?$|^(?:上一篇|下一篇|相关链接|相关文件|相关阅读|附件下载)[:：]?/;
+const ICP = /ICP[备证]|公网安备|网站标识码|网站识别码|政府网站找错|技术支持[:：]|版权所有|Copyright|©/i;
+const FOOTER = /^(?:关于我们|联系我们|网站地图|免责声明|隐私(?:保护|政策)?|使用帮助|网站声明|主办单位|主办[:：]|承办单位|承办[:：]|维护单位|联系电话|联系方式|地址[:：]|邮编[:：]|传真[:：]|E-?mail[:：])/i;
+/** Rows of markdown-like tables that carry no text: |---|---|. */
+const TABLE_RULE = /^[|:\-—\s]*\|[|:\-—\s]*$/;
+
+export function isChromeLine(compact: string): boolean {
+  if (compact.length > MAX_CHROME_LINE) return false;
+  const cell = compact.replace(/^\|/, '');
+  return (
+    TABLE_RULE.test(compact) ||
+    META_LINE.test(cell) ||
+    BREADCRUMB.test(compact) ||
+    (compact.includes('>') && compact.split('>').length >= 3 && compact.length < 80) ||
+    VIEWS.test(compact) ||
+    PAGE_INFO.test(compact) ||
+    ICP.test(compact) ||
+    FOOTER.test(compact)
+  );
+}
+
+/** — 3 —, -3-, 第3页, 第 3 页 共 10 页, 3/10, or a lone page number. */
+const PAGE_NUMBER = /^(?:[-—–－_~·\s]*\d{1,4}[-—–－_~·\s]*|第\d{1,4}页(?:共\d{1,4}页)?|\d{1,4}\/\d{1,4}|共\d{1,4}页第\d{1,4}页)$/;
+
+export function isPageNumber(compact: string): boolean {
+  return compact.length <= 16 && PAGE_NUMBER.test(compact);
+}

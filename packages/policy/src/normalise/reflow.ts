@@ -1,0 +1,82 @@
+// Re-flows hard-wrapped text (PDF text layers, text copied out of PDFs): a GB/T 9704 page sets a fixed
+// number of characters per line, so a line that reaches the right margin continues in the next one,
+// and a short line, an indented line or a new heading marker ends the paragraph.
+import { displayWidth } from '../chars.js';
+import type { RawLine } from './lines.js';
+
+const HEADING_START =
+  /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|\d{1,3}[.．、](?!\d)|[（(]\d{1,3}[）)]|第[一二三四五六七八九十百]+[章节条]|附件|抄送|主送|——)/;
+const TABLE_ROW = /\||\t/;
+const SENTENCE_END = /[。；！？：:;!?]$/;
+
+function lineWidth(line: RawLine): number {
+  return displayWidth(line.text.replace(/\s+/g, ' '));
+}
+
+/** The width a full line reaches: the most common width among long lines (the page's measure). */
+function fullWidth(lines: RawLine[]): number {
+  const counts = new Map<number, number>();
+  for (const l of lines) {
+    const w = Math.round(lineWidth(l));
+    if (w >= 8) counts.set(w, (counts.get(w) ?? 0) + 1);
+  }
+  let best = 0;
+  let bestCount = 0;
+  for (const [w, c] of counts) {
+    if (c > bestCount || (c === bestCount && w > best)) {
+      best = w;
+      bestCount = c;
+    }
+  }
+  return best;
+}
+
+/** True when the text looks hard-wrapped: most lines fill the measure and stop mid-sentence. */
+export function looksHardWrapped(lines: RawLine[]): boolean {
+  if (lines.length < 8) return false;
+  const full = fullWidth(lines);
+  if (full < 12) return false;
+  let atMargin = 0;
+  let midSentence = 0;
+  for (const l of lines) {
+    if (lineWidth(l) >= full - 1.5) {
+      atMargin++;
+      if (!SENTENCE_END.test(l.text)) midSentence++;
+    }
+  }
+  return atMargin >= lines.length * 0.4 && midSentence >= atMargin * 0.6;
+}
+
+/**
+ * Groups lines into paragraphs. Returns, for each line, whether it continues the previous one.
+ * Blank lines count as breaks only when they are not between nearly every line.
+ */
+export function reflow(lines: RawLine[]): boolean[] {
+  const cont = new Array<boolean>(lines.length).fill(false);
+  if (lines.length === 0) return cont;
+  const full = fullWidth(lines);
+  const blanks = lines.filter((l) => l.blankBefore).length;
+  const blanksMeaningful = blanks < lines.length * 0.5;
+  const indents = lines.filter((l) => l.indent >= 1.5).length;
+  const indentMeaningful = indents >= 2 && indents < lines.length * 0.7;
+  for (let i = 1; i < lines.length; i++) {
+    const prev = lines[i - 1];
+    const cur = lines[i];
+    if (TABLE_ROW.test(prev.text) || TABLE_ROW.test(cur.text)) continue;
+    if (blanksMeaningful && cur.blankBefore) continue;
+    if (indentMeaningful && cur.indent >= 1.5) continue;
+    // A paragraph's first line is two cells narrower: its indentation is lost in extracted text.
+    const first = i === 1 || !cont[i - 1];
+    const w = lineWidth(prev);
+    if (w < full - (first ? 3.5 : 1.5)) continue;
+    // Mid-paragraph lines are full, so a slightly narrow line followed by a full one is a first line.
+    const wc = lineWidth(cur);
+    const next = lines[i + 1];
+    if (wc < full - 1.5 && wc >= full - 3.5 && next && lineWidth(next) >= full - 1.5 && !TABLE_ROW.test(next.text)) continue;
+    if (first && w < full - 1.5 && SENTENCE_END.test(prev.text)) continue;
+    if (HEADING_START.test(cur.text)) continue;
+    if (SENTENCE_END.test(prev.text) && /^[一二三四五六七八九十\d（(]/.test(cur.text)) continue;
+    cont[i] = true;
+  }
+  return cont;
+}

@@ -1,0 +1,134 @@
+// 任务分工表: a table whose header names a task column and lead/co/responsible columns. Each row's
+// units become duties of the section whose heading matches its task cell, else of section 附件
+// (spec rule 4). Tables reach here as rows of cells separated by |, tabs or runs of spaces (the HTML
+// and DOCX loaders render tables that way; plain-text tables are typed that way).
+import type { Doc, Para } from './doc.js';
+import type { Layout } from './layout.js';
+import type { SectionNode } from './sections.js';
+import type { Duty, DutyRole } from './types.js';
+import { splitUnits } from './units.js';
+
+interface Cell {
+  text: string;
+  start: number;
+  end: number;
+}
+
+export function splitRow(doc: Doc, p: Para): Cell[] | null {
+  const m = doc.m(p);
+  const sep = m.includes('|') ? /\|/g : m.includes('\t') ? /\t+/g : / {2,}|\u3000{2,}/g;
+  const cells: Cell[] = [];
+  let from = 0;
+  const push = (to: number) => {
+    let a = from;
+    let b = to;
+    while (a < b && /\s/.test(m[a])) a++;
+    while (b > a && /\s/.test(m[b - 1])) b--;
+    cells.push({ text: m.slice(a, b), start: p.start + a, end: p.start + b });
+  };
+  for (let x = sep.exec(m); x; x = sep.exec(m)) {
+    push(x.index);
+    from = x.index + x[0].length;
+  }
+  push(m.length);
+  if (m.trim().startsWith('|') && cells[0]?.text === '') cells.shift();
+  if (m.trim().endsWith('|') && cells[cells.length - 1]?.text === '') cells.pop();
+  return cells.length >= 2 ? cells : null;
+}
+
+type Column = 'task' | DutyRole | 'other';
+
+function columnOf(h: string): Column {
+  const c = h.replace(/\s+/g, '');
+  if (/牵头/.test(c)) return 'lead';
+  if (/配合|协同|参与|协办|协助/.test(c)) return 'co';
+  if (/责任(?:单位|部门|主体)|实施(?:单位|部门)|落实(?:单位|部门)/.test(c)) return 'responsible';
+  if (/时限|时间|进度|期限|序号|编号|备注|目标|指标/.test(c)) return 'other';
+  if (/任务|工作内容|措施|事项|内容|举措|工作/.test(c)) return 'task';
+  return 'other';
+}
+
+const bigrams = (s: string): string[] => {
+  const b: string[] = [];
+  for (let i = 0; i < s.length - 1; i++) b.push(s.slice(i, i + 2));
+  return b;
+};
+function dice(a: string, b: string): number {
+  const A = bigrams(a);
+  const B = bigrams(b);
+  if (!A.length || !B.length) return 0;
+  const counts = new Map<string, number>();
+  for (const x of A) counts.set(x, (counts.get(x) ?? 0) + 1);
+  let inter = 0;
+  for (const x of B) {
+    const c = counts.get(x) ?? 0;
+    if (c) {
+      inter++;
+      counts.set(x, c - 1);
+    }
+  }
+  return (2 * inter) / (A.length + B.length);
+}
+
+const squeeze = (s: string): string => s.replace(/[\s,.。;:、“”"()（）]/g, '');
+
+/** The section whose heading the task cell names; null when none is close enough. */
+export function matchSection(task: string, sections: SectionNode[], doc: Doc): string | null {
+  const t = squeeze(task.replace(/^[（(]?[一二三四五六七八九十\d]+[)）、.．]?/, ''));
+  if (t.length < 2) return null;
+  let best: { path: string; score: number } | null = null;
+  for (const s of sections) {
+    const h = squeeze(doc.match.slice(s.para.start, s.headingEnd).replace(/^[^\u4e00-\u9fa5]*[一二三四五六七八九十\d]+[)）、.．]/, ''));
+    if (!h) continue;
+    let score = dice(t, h);
+    if (h.length >= 4 && (t.includes(h) || h.includes(t))) score = Math.max(score, 0.9);
+    if (!best || score > best.score) best = { path: s.path, score };
+  }
+  return best && best.score >= 0.6 ? best.path : null;
+}
+
+export function extractTableDuties(doc: Doc, L: Layout, sections: SectionNode[]): Duty[] {
+  const out: Duty[] = [];
+  let columns: Column[] | null = null;
+  let lastTask = '';
+  for (const p of doc.paras) {
+    if (L.frame[p.index]) {
+      columns = null;
+      continue;
+    }
+    const cells = splitRow(doc, p);
+    if (!cells || cells.length < 2) {
+      columns = null;
+      continue;
+    }
+    const kinds = cells.map((c) => columnOf(c.text));
+    const isHeader =
+      kinds.some((k) => k === 'lead' || k === 'co' || k === 'responsible') &&
+      cells.every((c) => c.text.length <= 16) &&
+      !cells.some((c) => /[局厅委办]$/.test(c.text) && columnOf(c.text) === 'other');
+    if (isHeader) {
+      columns = kinds;
+      lastTask = '';
+      continue;
+    }
+    if (!columns) continue;
+    const taskCol = columns.indexOf('task');
+    const task = taskCol >= 0 && cells[taskCol] ? cells[taskCol].text : '';
+    if (task) lastTask = task;
+    const section = (lastTask && matchSection(lastTask, sections, doc)) || '附件';
+    for (let k = 0; k < columns.length && k < cells.length; k++) {
+      const role = columns[k];
+      if (role !== 'lead' && role !== 'co' && role !== 'responsible') continue;
+      const c = cells[k];
+      const units = splitUnits(c.text).filter((u) => !/^(?:无|—+|-+|\/)$/.test(u.text));
+      if (!units.length) continue;
+      out.push({
+        section,
+        role,
+        units: units.map((u) => doc.text.slice(c.start + u.start, c.start + u.end).trim()),
+        span: doc.span(c.start, c.end),
+      });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,349 @@
+// Quantitative targets: a number (Arabic or Chinese, a range, a percentage) with a unit, governed by
+// a goal verb or a bound word in its clause, or a doubling word (翻番, 倍增). The rules follow how
+// 实施方案/行动方案 state goals; none names a particular document's words.
+import type { Doc, Para } from './doc.js';
+import type { Layout } from './layout.js';
+import { doublingFactor, NUMBER, parseNumber } from './numerals.js';
+import type { SectionIndex } from './sections.js';
+import type { Comparator, Target } from './types.js';
+
+const UNITS =
+  '个百分点|百分点|万人次|人次|万千瓦|千瓦时|千瓦|兆瓦|万元|亿元|元|万人|万户|万亩|万吨|吨|亩|公顷|平方公里|平方米|公里|千米|万家|家|个|名|项|人|户|次|处|座|所|支|条|台|套|件|篇|批|场|期|位|头|株|种|类|款|栋|张|辆|%|‰|倍';
+const QTY = new RegExp(
+  `百分之(${NUMBER})(?:\\s*(?:至|到)\\s*百分之(${NUMBER}))?|(${NUMBER})(?:\\s*(?:至|到|—|-|~)\\s*(${NUMBER}))?\\s*(${UNITS})`,
+  'g',
+);
+/** Verbs whose subject is what is measured: 科技型企业达到50家. */
+const PREDICATE =
+  '达到|达|超过|突破|高于|大于|多于|不低于|不少于|不超过|不高于|低于|少于|控制在|保持在|稳定在|增长|增加|提高|提升|增至|增幅|增速|下降|降低|减少|占比|占|实现|累计|总数|总量为';
+/** Verbs whose object is what is counted: 引进科技领军人才3名, 建成服务站点80个. */
+const ACTION =
+  '建成|建设|打造|培育|引进|引导|新增|创建|争创|组织实施|组织|实施|推广|选派|建立|培养|认定|转移转化|转化|选育|命名|招引|引育|吸引|孵化|培训|举办|开展|新建|改造|遴选|攻克|申请|获得|储备|入库|扶持|支持|带动|落地|完成|形成|设立|布局|挂牌|认证|评选|服务|开发|研发|制定|申报|发放|投入|安排|奖励|补助|资助|新认定';
+const VERB = new RegExp(`(${PREDICATE}|${ACTION})`, 'g');
+const PREDICATE_ONLY = new RegExp(`^(?:${PREDICATE})$`);
+const DOUBLING = /翻(一|两|二|三)?番|翻一倍|翻倍|双倍增|倍增/g;
+const PRESENT = /现有|已有|已经|已建|已累计|目前|截至|截止|现已|原有/;
+const DEADLINE_MARK = /(?:到|至|截至|截止到?|力争到|争取到)\s*((?:19|20)\d{2})\s*年|((?:19|20)\d{2})\s*年\s*(?:底|末|前|以前|之前)|(?:^|[。;,])((?:19|20)\d{2})\s*年\s*,/g;
+const FIVE_YEAR = /十(一|二|三|四|五)五”?\s*(?:期间|时期|末|时期末)/;
+const FIVE_YEAR_END: Record<string, number> = { 一: 2010, 二: 2015, 三: 2020, 四: 2025, 五: 2030 };
+const LIST_ITEM = /^(?:——|—|-|·|•|●|○|■|□|◆|[①-⑳]|[a-z][.)])/;
+const SCOPE_HEAD =
+  /^(?:在)?((?:全(?:市|县|旗|区|省|州|盟|镇|乡|国|域)(?:各(?:县区|县市区|县|市|区|旗县|旗|乡镇))?)|县域|市域|区域内|各级政府|各级财政|各(?:县区|县市区|旗县市区|旗县区|旗县|县|市|区|旗|乡镇|园区)|每个[^,;。]{1,14}?(?:区|县|市|旗|镇|乡|村|园区|基地|企业|行业|领域)内?|[^,;。在]{1,14}?[一二三四五六七八九两\d]+(?:县|区|市|旗)[^,;。]{0,8}?村?|重点产业领域)/;
+const IN_SCOPE = /在([^,;。]{2,16}?)内?(?=组织|实施|打造|建设|建成|建立|培育|引进|推广|选派|创建)/;
+const LEAD_STRIP =
+  /^(?:并|同时|其中|力争|争取|确保|努力|要|将|可|累计|全年|每年|年均(?!增)|到\d{4}年|\d{4}年(?:底|末|前)?|“?十[一二三四五]五”?(?:期间|时期|末)?|期间|届时|实现|推动|推进|加快推进|加快|进一步|经过\S{1,3}年努力|通过\S{1,3}年努力|在)+/;
+const TRAIL_STRIP = /(?:力争|争取|确保|努力|要|将|可|累计|分别|的|均|都|总计|共|要求)+$/;
+
+interface Clause {
+  start: number;
+  end: number;
+  sentence: number;
+}
+
+/** Splits a paragraph's matching text into clauses (on , : ; 。 ! ?) outside brackets and quotes. */
+function clauses(m: string, base: number): Clause[] {
+  const out: Clause[] = [];
+  let depth = 0;
+  let quote = false;
+  let from = 0;
+  let sentence = 0;
+  for (let i = 0; i <= m.length; i++) {
+    const c = m[i];
+    if (c === '(' || c === '《' || c === '〔') depth++;
+    else if (c === ')' || c === '》' || c === '〕') depth = Math.max(0, depth - 1);
+    else if (c === '“') quote = true;
+    else if (c === '”') quote = false;
+    const end = i === m.length;
+    if (end || (depth === 0 && !quote && /[,:;。!?]/.test(c))) {
+      if (i > from) out.push({ start: base + from, end: base + i, sentence });
+      if (!end && /[;。!?]/.test(c)) sentence++;
+      from = i + 1;
+    }
+  }
+  return out;
+}
+
+/** Whether position i of m is inside quotes, 《》 or a bracketed assignment/number. */
+function masked(m: string, i: number): boolean {
+  let q = 0;
+  let book = 0;
+  for (let k = 0; k < i; k++) {
+    const c = m[k];
+    if (c === '“') q++;
+    else if (c === '”') q = Math.max(0, q - 1);
+    else if (c === '《') book++;
+    else if (c === '》') book = Math.max(0, book - 1);
+  }
+  if (q > 0 || book > 0) return true;
+  const open = m.lastIndexOf('(', i);
+  if (open >= 0 && m.indexOf(')', open) > i) {
+    const inner = m.slice(open, i);
+    if (/[:〔]|牵头|配合|责任/.test(inner)) return true;
+  }
+  return false;
+}
+
+function cleanMetric(s: string): string {
+  let t = s.trim().replace(/^[,、:的]+|[,、:]+$/g, '');
+  for (let k = 0; k < 3; k++) {
+    t = t.replace(LEAD_STRIP, '').replace(TRAIL_STRIP, '');
+    const sc = SCOPE_HEAD.exec(t);
+    if (sc && sc[0].length < t.length - 1) t = t.slice(sc[0].length);
+  }
+  t = t.replace(/^的|的$/g, '');
+  if (/^“[^“”]+”$/.test(t)) t = t.slice(1, -1);
+  return t.trim();
+}
+
+/** The counted noun after a quantity: up to the next verb-like word, after the last 的 and 等. */
+function nounAfter(s: string): string {
+  let t = s.replace(/^(?:左右|以上|以内|以下|上下|多|余)?的?/, '');
+  const stop = t.search(/到|在|开展|参与|从事|进行|用于|实现|达到|力争|服务(?!中心|站|平台|机构|体系)|上市|入驻|落户|,|;|。/);
+  if (stop >= 0) t = t.slice(0, stop);
+  const de = t.lastIndexOf('的');
+  if (de >= 0 && de < t.length - 1) t = t.slice(de + 1);
+  const deng = t.lastIndexOf('等');
+  if (deng >= 0 && deng < t.length - 1) t = t.slice(deng + 1);
+  return t.replace(/、$/, '');
+}
+
+interface Found {
+  at: number;
+  end: number;
+  value: number;
+  valueMax: number | null;
+  unit: string | null;
+  comparator: Comparator;
+  approx: boolean;
+  metric: string;
+  clause: Clause;
+  textStart: number;
+  textEnd: number;
+  per: boolean;
+}
+
+export function extractTargets(
+  doc: Doc,
+  L: Layout,
+  index: SectionIndex,
+  planPeriod: [number, number] | null,
+): Target[] {
+  const out: Target[] = [];
+  let listYear: number | null = null;
+  for (const p of doc.paras) {
+    if (L.frame[p.index]) continue;
+    const m = doc.m(p);
+    if (m.includes('|')) continue;
+    const isListItem = LIST_ITEM.test(m);
+    const inherited = isListItem ? listYear : null;
+    const found = paragraphTargets(doc, p, m);
+    // Deadline marks in this paragraph, by position.
+    const marks: { at: number; year: number }[] = [];
+    DEADLINE_MARK.lastIndex = 0;
+    for (let x = DEADLINE_MARK.exec(m); x; x = DEADLINE_MARK.exec(m)) {
+      marks.push({ at: x.index, year: Number(x[1] ?? x[2] ?? x[3]) });
+    }
+    if (!isListItem) listYear = marks.length ? marks[marks.length - 1].year : null;
+    for (const f of found) {
+      const local = f.at - p.start;
+      let deadline: number | null = null;
+      for (const mk of marks) if (mk.at < local) deadline = mk.year;
+      if (deadline == null) {
+        const sentenceStart = Math.max(m.lastIndexOf('。', local) + 1, m.lastIndexOf(';', local) + 1);
+        const fy = FIVE_YEAR.exec(m.slice(sentenceStart, local));
+        if (fy) deadline = FIVE_YEAR_END[fy[1]];
+      }
+      deadline ??= inherited ?? (planPeriod ? planPeriod[1] : null);
+      const scope = scopeOf(doc, f, p, m);
+      out.push({
+        section: index.pathAt(f.at),
+        metric: f.metric,
+        comparator: f.comparator,
+        value: f.value,
+        valueMax: f.valueMax,
+        unit: f.unit,
+        per: f.per ? 'year' : null,
+        deadline,
+        approx: f.approx,
+        scope,
+        text: doc.slice(f.textStart, f.textEnd),
+        span: doc.span(f.textStart, f.textEnd),
+      });
+    }
+  }
+  return out;
+}
+
+function scopeOf(doc: Doc, f: Found, p: Para, m: string): string | null {
+  // The scope at the head of the clause, else at the head of the sentence's first clause.
+  const heads = [f.clause.start];
+  const sentenceStart = Math.max(m.lastIndexOf('。', f.at - p.start) + 1, m.lastIndexOf(';', f.at - p.start) + 1) + p.start;
+  if (sentenceStart < f.clause.start) heads.push(sentenceStart);
+  for (const h of heads) {
+    let s = doc.match.slice(h, f.at);
+    let skip = 0;
+    const lead = /^(?:到\d{4}年|\d{4}年(?:底|前)?|“?十[一二三四五]五”?期间|力争|争取|每年|,)+/.exec(s);
+    if (lead) {
+      skip = lead[0].length;
+      s = s.slice(skip);
+    }
+    const inScope = IN_SCOPE.exec(s);
+    if (inScope && inScope.index <= 2) {
+      const a = h + skip + inScope.index + 1;
+      return doc.slice(a, a + inScope[1].length);
+    }
+    const sc = SCOPE_HEAD.exec(s);
+    if (sc) {
+      const a = h + skip + sc[0].indexOf(sc[1]);
+      if (h === f.clause.start || /^(?:在|全|县域|各)/.test(sc[1])) return doc.slice(a, a + sc[1].length);
+    }
+  }
+  return null;
+}
+
+function paragraphTargets(doc: Doc, p: Para, m: string): Found[] {
+  const cl = clauses(m, p.start);
+  const found: Found[] = [];
+  const clauseOf = (at: number): Clause | undefined => cl.find((c) => at >= c.start && at < c.end);
+  // The verb each clause's goals hang on, remembered so a verb-less clause can share the previous one.
+  let lastVerb: { clause: Clause; kind: 'predicate' | 'action'; textStart: number } | null = null;
+  let prevClause: Clause | null = null;
+  const inClause = new Map<Clause, Found[]>();
+
+  QTY.lastIndex = 0;
+  for (let x = QTY.exec(m); x; x = QTY.exec(m)) {
+    const local = x.index;
+    const at = p.start + local;
+    const clause = clauseOf(at);
+    if (!clause) continue;
+    const before = m.slice(0, local);
+    if (/第\s*$/.test(before) || /[\d.]$/.test(before)) continue;
+    if (/^[一二两三四五六七八九十]/.test(x[3] ?? '') && /[\u4e00-\u9fa5]$/.test(before) && /[统唯之万进同单]$/.test(before)) continue;
+    const unit = x[5] ?? '%';
+    const after = m.slice(local + x[0].length, local + x[0].length + 6);
+    if (unit === '个' && /^月/.test(after)) continue;
+    const rawValue = x[1] ?? x[3];
+    // 一个/一批: the numeral 一 written in Chinese means "a", not a quantity.
+    if (rawValue === '一' || rawValue === '两' || rawValue === '几') continue;
+    if (masked(m, local)) continue;
+    const value = parseNumber(rawValue);
+    if (value == null) continue;
+    const rawMax = x[2] ?? x[4];
+    const valueMax = rawMax ? parseNumber(rawMax) : null;
+
+    // The governing verb: the last verb in the clause before the number that is not a modifier (…的).
+    const cText = doc.match.slice(clause.start, at);
+    if (PRESENT.test(cText)) continue;
+    let verb: { index: number; word: string } | null = null;
+    VERB.lastIndex = 0;
+    for (let v = VERB.exec(cText); v; v = VERB.exec(cText)) {
+      if (cText[v.index + v[0].length] === '的') continue;
+      verb = { index: v.index, word: v[0] };
+    }
+    const previousInClause = inClause.get(clause) ?? [];
+    let kind: 'predicate' | 'action';
+    let textStart = clause.start;
+    const bound = /以上|以内|以下/.test(after.slice(0, 2));
+    if (verb) kind = PREDICATE_ONLY.test(verb.word) ? 'predicate' : 'action';
+    else if (lastVerb && prevClause && prevClause.sentence === clause.sentence && lastVerb.clause === prevClause) {
+      kind = lastVerb.kind;
+      textStart = lastVerb.textStart;
+      for (const f of found) if (f.clause === prevClause) f.textEnd = clause.end;
+    } else if (bound && cText.length > 1) kind = 'predicate';
+    else continue;
+
+    // Comparator and approximation.
+    const pre = verb ? cText.slice(verb.index) : cText;
+    const post = after;
+    let comparator: Comparator = 'reach';
+    let v = value;
+    let u: string | null = unit;
+    if (valueMax != null) comparator = 'range';
+    else if (unit === '倍') {
+      comparator = 'multiply';
+      u = null;
+      if (/增长|增加|提高/.test(pre) && !/的$/.test(pre)) v = value + 1;
+    } else if (/^以上/.test(post) || /不低于|不少于|至少/.test(pre)) comparator = 'at_least';
+    else if (/超过|高于|突破|大于|多于/.test(pre)) comparator = 'more_than';
+    else if (/^(?:以内|以下)/.test(post) || /不超过|不高于|低于|少于|控制在/.test(pre)) comparator = 'at_most';
+    else if (/百分点$/.test(unit) && /提高|增加|提升|增长/.test(pre)) comparator = 'growth';
+    else if (unit === '%' && /增长|增幅|增速|提高|增加/.test(pre) && !/达到|达$/.test(pre)) comparator = 'growth';
+    const approx = /^(?:左右|上下)/.test(post) || /(?:约|近|大约|接近)\s*$/.test(cText);
+    const per = /每年|年均|每年度/.test(doc.match.slice(Math.max(p.start, clause.start - 40), at)) && /每年|年均|每年度/.test(m.slice(Math.max(0, m.lastIndexOf('。', local) + 1), local));
+
+    // Metric.
+    const prevEnd = previousInClause.length ? previousInClause[previousInClause.length - 1].end - clause.start : 0;
+    let metric = '';
+    if (verb && kind === 'predicate') {
+      metric = cleanMetric(cText.slice(prevEnd, verb.index));
+      if (!metric && /^占/.test(verb.word)) metric = cleanMetric(cText.slice(verb.index));
+    } else if (verb) {
+      metric = cleanMetric(cText.slice(Math.max(prevEnd, verb.index + verb.word.length)));
+    } else {
+      metric = cleanMetric(cText.slice(prevEnd));
+    }
+    const qEnd = local + x[0].length;
+    if (!metric || metric.length < 2) {
+      const nextQ = found.length >= 0 ? m.slice(qEnd, clause.end - p.start) : '';
+      const stopAt = nextQ.search(new RegExp(`${NUMBER}\\s*(?:${UNITS})`));
+      metric = cleanMetric(nounAfter(stopAt >= 0 ? nextQ.slice(0, stopAt) : nextQ));
+    }
+    if (!metric || metric.length < 2) continue;
+    const mStart = doc.match.indexOf(metric, clause.start);
+    const metricOut = mStart >= 0 && mStart < clause.end ? doc.text.slice(mStart, mStart + metric.length) : metric;
+    const f: Found = {
+      at,
+      end: p.start + qEnd + (/^(?:左右|以上|以内|以下)/.test(post) ? 2 : 0),
+      value: v,
+      valueMax,
+      unit: u,
+      comparator,
+      approx,
+      metric: metricOut,
+      clause,
+      textStart,
+      textEnd: clause.end,
+      per,
+    };
+    found.push(f);
+    inClause.set(clause, [...previousInClause, f]);
+    if (verb) lastVerb = { clause, kind, textStart: clause.start };
+    else if (lastVerb) lastVerb = { ...lastVerb, clause };
+    prevClause = clause;
+  }
+
+  // Doubling words: each noun before them is one target.
+  DOUBLING.lastIndex = 0;
+  for (let x = DOUBLING.exec(m); x; x = DOUBLING.exec(m)) {
+    const after = m.slice(x.index + x[0].length, x.index + x[0].length + 4);
+    if (/^”?(?:计划|工程|行动|专项|方案|项目|政策)/.test(after)) continue;
+    const at = p.start + x.index;
+    const clause = clauseOf(at);
+    if (!clause) continue;
+    let head = doc.match.slice(clause.start, at).replace(/[“"]$/, '');
+    head = head.replace(/(?:实现|达到|力争|争取|确保|要|比\d{4}年)+$/, '');
+    head = head.replace(/^.*?(?:加快推进|推进|推动|实现|力争|争取|确保|促进)/, '');
+    const scopeLead = SCOPE_HEAD.exec(head);
+    if (scopeLead) head = head.slice(scopeLead[0].length);
+    const nouns = head.split(/、|和(?=[\u4e00-\u9fa5]{2,}$)/).map((s) => cleanMetric(s)).filter((s) => s.length >= 2);
+    const factor = x[1] ? doublingFactor(x[1] === '两' ? '二' : x[1]) : 2;
+    for (const noun of nouns) {
+      const mStart = doc.match.indexOf(noun, clause.start);
+      found.push({
+        at,
+        end: at + x[0].length,
+        value: factor,
+        valueMax: null,
+        unit: null,
+        comparator: 'multiply',
+        approx: false,
+        metric: mStart >= 0 && mStart < at ? doc.text.slice(mStart, mStart + noun.length) : noun,
+        clause,
+        textStart: clause.start,
+        textEnd: clause.end,
+        per: false,
+      });
+    }
+  }
+  return found.sort((a, b) => a.at - b.at);
+}
