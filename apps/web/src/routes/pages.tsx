@@ -1,0 +1,119 @@
+// The page table: the one place a module adds its pages. Each entry gives the URL, the menu
+// title (a locale key), who may open it and where it sits in the menu; the router, the menu,
+// the breadcrumb and the home page's quick links are all derived from it.
+//
+// To add a page: create src/pages/<area>/<Name>Page.tsx with a default export, add an entry
+// here (and a menu group if the area is new), and add its title to the three locale files.
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  ClusterOutlined,
+  DatabaseOutlined,
+  HomeOutlined,
+  LoginOutlined,
+  SafetyCertificateOutlined,
+  SettingOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
+import { type ComponentType, type LazyExoticComponent, lazy } from 'react';
+import { ROLES, type Role } from '../api/types';
+import type { MessageKey } from '../i18n/translate';
+import type { MenuGroupDef, MenuPageDef } from './menu';
+
+export type MenuGroupKey = 'org' | 'system';
+
+export interface PageDef extends MenuPageDef<MenuGroupKey> {
+  icon: ComponentType;
+  /** One sentence for the home page's quick link. */
+  summaryKey: MessageKey;
+  component: LazyExoticComponent<ComponentType>;
+}
+
+export interface GroupDef extends MenuGroupDef<MenuGroupKey> {
+  icon: ComponentType;
+}
+
+export const MENU_GROUPS: readonly GroupDef[] = [
+  { key: 'org', titleKey: 'menu.org', icon: ClusterOutlined },
+  { key: 'system', titleKey: 'menu.system', icon: SettingOutlined },
+];
+
+const ALL: readonly Role[] = ROLES;
+const ADMIN: readonly Role[] = ['admin'];
+const ADMIN_BUREAU: readonly Role[] = ['admin', 'bureau'];
+
+export const HOME_PATH = '/home';
+
+export const PAGES: readonly PageDef[] = [
+  {
+    path: HOME_PATH,
+    titleKey: 'menu.home',
+    summaryKey: 'home.summary',
+    icon: HomeOutlined,
+    roles: ALL,
+    component: lazy(() => import('../pages/home/HomePage')),
+  },
+  {
+    path: '/org/units',
+    titleKey: 'menu.orgUnits',
+    summaryKey: 'orgUnits.summary',
+    icon: ClusterOutlined,
+    roles: ADMIN_BUREAU,
+    group: 'org',
+    component: lazy(() => import('../pages/org/OrgUnitsPage')),
+  },
+  {
+    path: '/org/departments',
+    titleKey: 'menu.departments',
+    summaryKey: 'departments.summary',
+    icon: ApartmentOutlined,
+    roles: ADMIN_BUREAU,
+    group: 'org',
+    component: lazy(() => import('../pages/org/DepartmentsPage')),
+  },
+  {
+    path: '/system/users',
+    titleKey: 'menu.users',
+    summaryKey: 'users.summary',
+    icon: TeamOutlined,
+    roles: ADMIN,
+    group: 'system',
+    component: lazy(() => import('../pages/system/UsersPage')),
+  },
+  {
+    path: '/system/roles',
+    titleKey: 'menu.roles',
+    summaryKey: 'roles.summary',
+    icon: SafetyCertificateOutlined,
+    roles: ADMIN,
+    group: 'system',
+    component: lazy(() => import('../pages/system/RolesPage')),
+  },
+  {
+    path: '/system/login-log',
+    titleKey: 'menu.loginLog',
+    summaryKey: 'loginLog.summary',
+    icon: LoginOutlined,
+    roles: ADMIN,
+    group: 'system',
+    component: lazy(() => import('../pages/system/LoginLogPage')),
+  },
+  {
+    path: '/system/audit-log',
+    titleKey: 'menu.auditLog',
+    summaryKey: 'auditLog.summary',
+    icon: AuditOutlined,
+    roles: ADMIN,
+    group: 'system',
+    component: lazy(() => import('../pages/system/AuditLogPage')),
+  },
+  {
+    path: '/system/demo',
+    titleKey: 'menu.demo',
+    summaryKey: 'demo.summary',
+    icon: DatabaseOutlined,
+    roles: ADMIN,
+    group: 'system',
+    component: lazy(() => import('../pages/system/DemoDataPage')),
+  },
+];
