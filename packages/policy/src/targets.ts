@@ -22,16 +22,17 @@ const ACTION =
 const VERB = new RegExp(`(${PREDICATE}|${ACTION})`, 'g');
 const PREDICATE_ONLY = new RegExp(`^(?:${PREDICATE})$`);
 const DOUBLING = /翻(一|两|二|三)?番|翻一倍|翻倍|双倍增|倍增/g;
+const NOUN_AFTER_VERB = /^(?:的|方案|意见|办法|细则|计划|主体|单位|部门|项目|工作|机制|体系|能力|水平|情况|成效)/;
 const PRESENT = /现有|已有|已经|已建|已累计|目前|截至|截止|现已|原有/;
 const DEADLINE_MARK = /(?:到|至|截至|截止到?|力争到|争取到)\s*((?:19|20)\d{2})\s*年|((?:19|20)\d{2})\s*年\s*(?:底|末|前|以前|之前)|(?:^|[。;,])((?:19|20)\d{2})\s*年\s*,/g;
 const FIVE_YEAR = /十(一|二|三|四|五)五”?\s*(?:期间|时期|末|时期末)/;
 const FIVE_YEAR_END: Record<string, number> = { 一: 2010, 二: 2015, 三: 2020, 四: 2025, 五: 2030 };
 const LIST_ITEM = /^(?:——|—|-|·|•|●|○|■|□|◆|[①-⑳]|[a-z][.)])/;
 const SCOPE_HEAD =
-  /^(?:在)?((?:全(?:市|县|旗|区|省|州|盟|镇|乡|国|域)(?:各(?:县区|县市区|县|市|区|旗县|旗|乡镇))?)|县域|市域|区域内|各级政府|各级财政|各(?:县区|县市区|旗县市区|旗县区|旗县|县|市|区|旗|乡镇|园区)|每个[^,;。]{1,14}?(?:区|县|市|旗|镇|乡|村|园区|基地|企业|行业|领域)内?|[^,;。在]{1,14}?[一二三四五六七八九两\d]+(?:县|区|市|旗)[^,;。]{0,8}?村?|重点产业领域)/;
+  /^(?:在)?((?:全(?:市|县|旗|区|省|州|盟|镇|乡|国|域)(?:各(?:县区|县市区|县|市|区|旗县|旗|乡镇))?)|县域|市域|区域内|各级政府|各级财政|各(?:县区|县市区|旗县市区|旗县区|旗县|县|市|区|旗|乡镇|园区)|每个[^,;。]{1,14}?(?:区|县|市|旗|镇|乡|村|园区|基地|企业|行业|领域)(?=内)|[^,;。在]{1,14}?[一二三四五六七八九两\d]+(?:县|区|市|旗)[^,;。]{0,8}?村?|重点产业领域)/;
 const IN_SCOPE = /在([^,;。]{2,16}?)内?(?=组织|实施|打造|建设|建成|建立|培育|引进|推广|选派|创建)/;
 const LEAD_STRIP =
-  /^(?:并|同时|其中|力争|争取|确保|努力|要|将|可|累计|全年|每年|年均(?!增)|到\d{4}年|\d{4}年(?:底|末|前)?|“?十[一二三四五]五”?(?:期间|时期|末)?|期间|届时|实现|推动|推进|加快推进|加快|进一步|经过\S{1,3}年努力|通过\S{1,3}年努力|在)+/;
+  /^(?:[^,;。的]{0,30}?(?:制定|提出|规定|确定|明确|部署)的|并|同时|其中|力争|争取|确保|努力|要|将|可|累计|全年|每年|年均(?!增)|到\d{4}年|\d{4}年(?:底|末|前)?|“?十[一二三四五]五”?(?:期间|时期|末)?|期间|届时|实现|推动|推进|加快推进|加快|进一步|经过\S{1,3}年努力|通过\S{1,3}年努力|在)+/;
 const TRAIL_STRIP = /(?:力争|争取|确保|努力|要|将|可|累计|分别|的|均|都|总计|共|要求)+$/;
 
 interface Clause {
@@ -174,28 +175,31 @@ export function extractTargets(
   return out;
 }
 
+/** The scope heading the goal's clause, else the last one heading a clause earlier in its sentence. */
 function scopeOf(doc: Doc, f: Found, p: Para, m: string): string | null {
-  // The scope at the head of the clause, else at the head of the sentence's first clause.
-  const heads = [f.clause.start];
-  const sentenceStart = Math.max(m.lastIndexOf('。', f.at - p.start) + 1, m.lastIndexOf(';', f.at - p.start) + 1) + p.start;
-  if (sentenceStart < f.clause.start) heads.push(sentenceStart);
-  for (const h of heads) {
-    let s = doc.match.slice(h, f.at);
+  const local = f.at - p.start;
+  const sentenceStart = Math.max(m.lastIndexOf('。', local) + 1, m.lastIndexOf(';', local) + 1) + p.start;
+  const heads: number[] = [];
+  for (const c of clauses(doc.match.slice(sentenceStart, f.clause.start), sentenceStart)) heads.push(c.start);
+  heads.push(f.clause.start);
+  for (let k = heads.length - 1; k >= 0; k--) {
+    const h = heads[k];
+    let s = doc.match.slice(h, k === heads.length - 1 ? f.at : heads[k + 1]);
     let skip = 0;
-    const lead = /^(?:到\d{4}年|\d{4}年(?:底|前)?|“?十[一二三四五]五”?期间|力争|争取|每年|,)+/.exec(s);
+    const lead = /^(?:——|—|到\d{4}年|\d{4}年(?:底|前)?|“?十[一二三四五]五”?期间|力争|争取|每年|经过\S{1,3}年努力|,)+/.exec(s);
     if (lead) {
       skip = lead[0].length;
       s = s.slice(skip);
     }
     const inScope = IN_SCOPE.exec(s);
-    if (inScope && inScope.index <= 2) {
+    if (inScope) {
       const a = h + skip + inScope.index + 1;
       return doc.slice(a, a + inScope[1].length);
     }
     const sc = SCOPE_HEAD.exec(s);
     if (sc) {
       const a = h + skip + sc[0].indexOf(sc[1]);
-      if (h === f.clause.start || /^(?:在|全|县域|各)/.test(sc[1])) return doc.slice(a, a + sc[1].length);
+      return doc.slice(a, a + sc[1].length);
     }
   }
   return null;
@@ -237,7 +241,8 @@ function paragraphTargets(doc: Doc, p: Para, m: string): Found[] {
     let verb: { index: number; word: string } | null = null;
     VERB.lastIndex = 0;
     for (let v = VERB.exec(cText); v; v = VERB.exec(cText)) {
-      if (cText[v.index + v[0].length] === '的') continue;
+      // A verb used as a modifier or inside a noun (转化的…, 实施方案, 建设项目) governs nothing.
+      if (NOUN_AFTER_VERB.test(cText.slice(v.index + v[0].length, v.index + v[0].length + 3))) continue;
       verb = { index: v.index, word: v[0] };
     }
     const previousInClause = inClause.get(clause) ?? [];
@@ -257,7 +262,8 @@ function paragraphTargets(doc: Doc, p: Para, m: string): Found[] {
     const post = after;
     let comparator: Comparator = 'reach';
     let v = value;
-    let u: string | null = unit;
+    const unitAt = local + x[0].length - unit.length;
+    let u: string | null = x[5] ? doc.text.slice(p.start + unitAt, p.start + unitAt + unit.length) : '%';
     if (valueMax != null) comparator = 'range';
     else if (unit === '倍') {
       comparator = 'multiply';
@@ -269,7 +275,7 @@ function paragraphTargets(doc: Doc, p: Para, m: string): Found[] {
     else if (/百分点$/.test(unit) && /提高|增加|提升|增长/.test(pre)) comparator = 'growth';
     else if (unit === '%' && /增长|增幅|增速|提高|增加/.test(pre) && !/达到|达$/.test(pre)) comparator = 'growth';
     const approx = /^(?:左右|上下)/.test(post) || /(?:约|近|大约|接近)\s*$/.test(cText);
-    const per = /每年|年均|每年度/.test(doc.match.slice(Math.max(p.start, clause.start - 40), at)) && /每年|年均|每年度/.test(m.slice(Math.max(0, m.lastIndexOf('。', local) + 1), local));
+    const per = /每年|年均|每年度/.test(doc.match.slice(textStart, at));
 
     // Metric.
     const prevEnd = previousInClause.length ? previousInClause[previousInClause.length - 1].end - clause.start : 0;

@@ -35,7 +35,8 @@ function fullWidth(lines: RawLine[]): number {
 export function looksHardWrapped(lines: RawLine[]): boolean {
   if (lines.length < 8) return false;
   const full = fullWidth(lines);
-  if (full < 12) return false;
+  // A printed page holds at most about 45 CJK characters a line; longer lines are paragraphs.
+  if (full < 12 || full > 50) return false;
   let atMargin = 0;
   let midSentence = 0;
   for (const l of lines) {
@@ -44,7 +45,8 @@ export function looksHardWrapped(lines: RawLine[]): boolean {
       if (!SENTENCE_END.test(l.text)) midSentence++;
     }
   }
-  return atMargin >= lines.length * 0.4 && midSentence >= atMargin * 0.6;
+  const exact = lines.filter((l) => Math.abs(lineWidth(l) - full) <= 1).length;
+  return atMargin >= lines.length * 0.4 && exact >= lines.length * 0.3 && midSentence >= atMargin * 0.6;
 }
 
 /**
