@@ -63,7 +63,12 @@ export async function createTestPlatform(engine: EngineName): Promise<TestPlatfo
     };
   }
   const clock = new TestClock();
-  const { database, ctx } = await preparePlatform({ dataDir, databaseUrl, adminPassword: ADMIN_PASSWORD, now: clock.now });
+  const { database, ctx } = await preparePlatform({
+    dataDir,
+    databaseUrl,
+    adminPassword: ADMIN_PASSWORD,
+    now: clock.now,
+  });
   const app = await buildApp(ctx);
   await app.ready();
   return {
@@ -88,7 +93,12 @@ export class ApiClient {
   csrfToken: string | undefined;
   constructor(private readonly app: FastifyInstance) {}
 
-  async request(method: InjectOptions['method'], url: string, body?: unknown, headers: Record<string, string> = {}) {
+  async request(
+    method: InjectOptions['method'],
+    url: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ) {
     const res = await this.app.inject({
       method,
       url,
@@ -116,11 +126,15 @@ export class ApiClient {
 }
 
 /** Signs in as admin and completes the forced password change; returns the client. */
-export async function signInAdmin(app: FastifyInstance, newPassword = 'Admin#Changed2026'): Promise<ApiClient> {
+export async function signInAdmin(
+  app: FastifyInstance,
+  newPassword = 'Chief#Changed2026',
+): Promise<ApiClient> {
   const c = new ApiClient(app);
   let res = await c.login('admin', ADMIN_PASSWORD);
   if (res.statusCode === 200 && res.json().user.mustChangePassword) {
-    await c.post('/api/auth/password', { currentPassword: ADMIN_PASSWORD, newPassword });
+    const changed = await c.post('/api/auth/password', { currentPassword: ADMIN_PASSWORD, newPassword });
+    if (changed.statusCode !== 200) throw new Error(`admin password change failed: ${changed.body}`);
     return c;
   }
   res = await c.login('admin', newPassword);
@@ -143,7 +157,10 @@ export async function createSignedInUser(
   const { user, initialPassword } = res.json();
   const client = new ApiClient(app);
   await client.login(input.username, initialPassword);
-  const changed = await client.post('/api/auth/password', { currentPassword: initialPassword, newPassword: password });
+  const changed = await client.post('/api/auth/password', {
+    currentPassword: initialPassword,
+    newPassword: password,
+  });
   if (changed.statusCode !== 200) throw new Error(`password change failed: ${changed.body}`);
   return { client, user };
 }

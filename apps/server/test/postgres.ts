@@ -16,7 +16,9 @@ export interface ThrowawayPostgres {
 
 function binDir(): string {
   const base = '/usr/lib/postgresql';
-  const versions = existsSync(base) ? readdirSync(base).filter((v) => existsSync(join(base, v, 'bin/initdb'))) : [];
+  const versions = existsSync(base)
+    ? readdirSync(base).filter((v) => existsSync(join(base, v, 'bin/initdb')))
+    : [];
   if (!versions.length) {
     throw new Error(
       '测试需要 PostgreSQL 服务器：请安装 Debian 的 postgresql 包（apt-get install postgresql），或设置 TEST_DATABASE_URL 指向一个可用的服务器。\n' +
@@ -58,11 +60,30 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
   const pwfile = join(dir, 'pw');
   writeFileSync(pwfile, 'innocounty\n');
   if (asRoot) execFileSync('chown', ['postgres:postgres', pwfile]);
-  run('initdb', ['-D', data, '-U', 'innocounty', '--pwfile', pwfile, '-A', 'scram-sha-256', '-E', 'UTF8', '--locale=C.UTF-8']);
+  run('initdb', [
+    '-D',
+    data,
+    '-U',
+    'innocounty',
+    '--pwfile',
+    pwfile,
+    '-A',
+    'scram-sha-256',
+    '-E',
+    'UTF8',
+    '--locale=C.UTF-8',
+  ]);
   const port = await freePort();
   run('pg_ctl', [
-    '-D', data, '-l', join(dir, 'log'), '-w', '-t', '60',
-    '-o', `-p ${port} -h 127.0.0.1 -k ${dir} -c fsync=off -c full_page_writes=off -c max_connections=200`,
+    '-D',
+    data,
+    '-l',
+    join(dir, 'log'),
+    '-w',
+    '-t',
+    '60',
+    '-o',
+    `-p ${port} -h 127.0.0.1 -k ${dir} -c fsync=off -c full_page_writes=off -c max_connections=200`,
     'start',
   ]);
   return {

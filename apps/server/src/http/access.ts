@@ -24,6 +24,16 @@ declare module 'fastify' {
     actor: Actor | null;
     csrfToken: string | null;
   }
+  interface FastifyInstance {
+    /** Every route with its declared access, for the deny-by-default test and the docs. */
+    routeTable: RouteEntry[];
+  }
+}
+
+export interface RouteEntry {
+  method: string;
+  url: string;
+  access: Access;
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -32,6 +42,8 @@ export const CSRF_HEADER = 'x-csrf-token';
 export function registerAccessControl(app: FastifyInstance): void {
   app.decorateRequest('actor', null);
   app.decorateRequest('csrfToken', null);
+  const table: RouteEntry[] = [];
+  app.decorate('routeTable', table);
 
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api')) {
@@ -47,6 +59,9 @@ export function registerAccessControl(app: FastifyInstance): void {
       throw new Error(
         `Route ${String(route.method)} ${route.url} declares no access (config.access): deny by default`,
       );
+    }
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') table.push({ method, url: route.url, access: route.config.access });
     }
   });
 

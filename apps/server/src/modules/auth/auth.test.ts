@@ -1,6 +1,14 @@
 import { desc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_PASSWORD, ApiClient, createSignedInUser, createTestPlatform, ENGINES, signInAdmin, type TestPlatform } from '../../../test/harness';
+import {
+  ADMIN_PASSWORD,
+  ApiClient,
+  createSignedInUser,
+  createTestPlatform,
+  ENGINES,
+  signInAdmin,
+  type TestPlatform,
+} from '../../../test/harness';
 import { auditLog, loginLog } from '../../db/schema';
 
 describe.each(ENGINES)('sign-in, lockout, timeout and password change on %s', (engine) => {
@@ -25,7 +33,10 @@ describe.each(ENGINES)('sign-in, lockout, timeout and password change on %s', (e
     expect(blocked.statusCode).toBe(403);
     expect(blocked.json().error.code).toBe('PASSWORD_CHANGE_REQUIRED');
 
-    const weak = await c.post('/api/auth/password', { currentPassword: ADMIN_PASSWORD, newPassword: 'abcdefgh' });
+    const weak = await c.post('/api/auth/password', {
+      currentPassword: ADMIN_PASSWORD,
+      newPassword: 'abcdefgh',
+    });
     expect(weak.statusCode).toBe(400);
     expect(weak.json().error.code).toBe('WEAK_PASSWORD');
     expect(weak.json().error.message).toMatch(/三类/);
@@ -33,12 +44,19 @@ describe.each(ENGINES)('sign-in, lockout, timeout and password change on %s', (e
     const wrong = await c.post('/api/auth/password', { currentPassword: 'nope', newPassword: 'Str0ng!Pass' });
     expect(wrong.json().error.code).toBe('WRONG_PASSWORD');
 
-    const done = await c.post('/api/auth/password', { currentPassword: ADMIN_PASSWORD, newPassword: 'Str0ng!Pass' });
+    const done = await c.post('/api/auth/password', {
+      currentPassword: ADMIN_PASSWORD,
+      newPassword: 'Str0ng!Pass',
+    });
     expect(done.statusCode).toBe(200);
     expect((await c.get('/api/users')).statusCode).toBe(200);
     admin = c;
 
-    const records = await p.ctx.db.select().from(auditLog).where(eq(auditLog.action, 'auth.password.change')).orderBy(auditLog.id);
+    const records = await p.ctx.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, 'auth.password.change'))
+      .orderBy(auditLog.id);
     // The two refused attempts are recorded as failures, then the change itself.
     expect(records.map((r) => [r.success, r.errorCode])).toEqual([
       [false, 'WEAK_PASSWORD'],
@@ -50,20 +68,36 @@ describe.each(ENGINES)('sign-in, lockout, timeout and password change on %s', (e
   });
 
   it('rejects state-changing requests without the CSRF token', async () => {
-    const res = await admin.request('POST', '/api/users', { username: 'x1', displayName: 'x', role: 'entity', orgUnitCode: '150721' }, { 'x-csrf-token': 'forged' });
+    const res = await admin.request(
+      'POST',
+      '/api/users',
+      { username: 'x1', displayName: 'x', role: 'entity', orgUnitCode: '150721' },
+      { 'x-csrf-token': 'forged' },
+    );
     expect(res.statusCode).toBe(403);
     expect(res.json().error.code).toBe('CSRF_TOKEN_INVALID');
-    const [failure] = await p.ctx.db.select().from(auditLog).where(eq(auditLog.errorCode, 'CSRF_TOKEN_INVALID'));
+    const [failure] = await p.ctx.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.errorCode, 'CSRF_TOKEN_INVALID'));
     expect(failure).toMatchObject({ action: 'user.create', success: false, username: 'admin' });
   });
 
   it('locks an account for 15 minutes after 5 wrong passwords, and logs every attempt', async () => {
-    await createSignedInUser(p.app, admin, { username: 'clerk', role: 'bureau', orgUnitCode: '150721' }, 'Desk#2026xy');
+    await createSignedInUser(
+      p.app,
+      admin,
+      { username: 'clerk', role: 'bureau', orgUnitCode: '150721' },
+      'Desk#2026xy',
+    );
     const c = new ApiClient(p.app);
     for (let i = 1; i <= 4; i++) {
       const res = await c.login('clerk', 'wrong-password');
       expect(res.statusCode).toBe(401);
-      expect(res.json().error).toMatchObject({ code: 'INVALID_CREDENTIALS', details: { remainingAttempts: 5 - i } });
+      expect(res.json().error).toMatchObject({
+        code: 'INVALID_CREDENTIALS',
+        details: { remainingAttempts: 5 - i },
+      });
     }
     const fifth = await c.login('clerk', 'wrong-password');
     expect(fifth.statusCode).toBe(423);
@@ -76,7 +110,16 @@ describe.each(ENGINES)('sign-in, lockout, timeout and password change on %s', (e
     expect((await c.login('clerk', 'Desk#2026xy')).statusCode).toBe(200);
 
     const reasons = (await lastLogins(8)).map((r) => r.reason ?? 'OK').reverse();
-    expect(reasons).toEqual(['WRONG_PASSWORD', 'WRONG_PASSWORD', 'WRONG_PASSWORD', 'WRONG_PASSWORD', 'LOCKED_AFTER_FAILURES', 'ACCOUNT_LOCKED', 'ACCOUNT_LOCKED', 'OK']);
+    expect(reasons).toEqual([
+      'WRONG_PASSWORD',
+      'WRONG_PASSWORD',
+      'WRONG_PASSWORD',
+      'WRONG_PASSWORD',
+      'LOCKED_AFTER_FAILURES',
+      'ACCOUNT_LOCKED',
+      'ACCOUNT_LOCKED',
+      'OK',
+    ]);
   });
 
   it('records unknown users without telling them apart from wrong passwords', async () => {
@@ -106,7 +149,11 @@ describe.each(ENGINES)('sign-in, lockout, timeout and password change on %s', (e
 
   it('refuses disabled accounts and ends their sessions', async () => {
     await admin.login('admin', 'Str0ng!Pass'); // the idle test above timed the admin out too
-    const { client, user } = await createSignedInUser(p.app, admin, { username: 'leaver', role: 'entity', orgUnitCode: '150721' });
+    const { client, user } = await createSignedInUser(p.app, admin, {
+      username: 'leaver',
+      role: 'entity',
+      orgUnitCode: '150721',
+    });
     const res = await admin.patch(`/api/users/${user.id}`, { disabled: true, version: 2 });
     expect(res.statusCode).toBe(200);
     expect((await client.get('/api/auth/me')).statusCode).toBe(401);
@@ -120,7 +167,12 @@ describe.each(ENGINES)('sign-in, lockout, timeout and password change on %s', (e
     await c.login('clerk', 'Desk#2026xy');
     expect((await c.post('/api/auth/logout')).statusCode).toBe(200);
     expect((await c.get('/api/auth/me')).statusCode).toBe(401);
-    const actions = await p.ctx.db.select().from(auditLog).where(eq(auditLog.username, 'clerk')).orderBy(desc(auditLog.id)).limit(2);
+    const actions = await p.ctx.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.username, 'clerk'))
+      .orderBy(desc(auditLog.id))
+      .limit(2);
     expect(actions.map((a) => a.action)).toEqual(['auth.logout', 'auth.login']);
     expect(actions[0].ip).toBeTruthy();
 
