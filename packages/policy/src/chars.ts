@@ -3,7 +3,12 @@
 /** CJK ideographs (BMP blocks and Extension A) and the 〇 numeral. */
 export const isHan = (c: string): boolean => {
   const x = c.charCodeAt(0);
-  return (x >= 0x4e00 && x <= 0x9fff) || (x >= 0x3400 && x <= 0x4dbf) || x === 0x3007 || (x >= 0xf900 && x <= 0xfaff);
+  return (
+    (x >= 0x4e00 && x <= 0x9fff) ||
+    (x >= 0x3400 && x <= 0x4dbf) ||
+    x === 0x3007 ||
+    (x >= 0xf900 && x <= 0xfaff)
+  );
 };
 
 /** CJK and full-width punctuation: 、。〈〉《》「」【】〔〕 and the FF00 block's punctuation. */
@@ -29,7 +34,13 @@ export const isDigit = (c: string): boolean => {
 };
 
 export const isSpace = (c: string): boolean =>
-  c === ' ' || c === '\t' || c === '\u3000' || c === '\u00a0' || c === '\u2002' || c === '\u2003' || c === '\u200b';
+  c === ' ' ||
+  c === '\t' ||
+  c === '\u3000' ||
+  c === '\u00a0' ||
+  c === '\u2002' ||
+  c === '\u2003' ||
+  c === '\u200b';
 
 /** Display width in CJK cells: ideographs and full-width forms 1, ASCII and half-width 0.5. */
 export function displayWidth(s: string): number {
@@ -78,7 +89,7 @@ const FOLD: Record<string, string> = {
   '『': '“',
   '』': '”',
   '○': '〇',
-  '零': '〇',
+  零: '〇',
 };
 
 export function foldChar(c: string): string {

@@ -10,7 +10,8 @@ const DOC_NUMBER_G = new RegExp(DOC_NUMBER_SRC, 'g');
 const DOC_NUMBER_PAREN = new RegExp(`^\\s*\\(\\s*(${DOC_NUMBER_SRC})\\s*\\)`);
 /** The sentence names the cited document as the basis of this one. */
 const BASIS = /贯彻|落实|按照|根据|依据|依照|遵照|落地|精神|部署|实施意见|制定本|特制定|现就|结合/;
-const ISSUER_CUT = /(?:贯彻落实|贯彻|落实|根据|按照|依据|依照|遵照|执行|参照|对照|结合|认真|深入|推动|为|和|与|及|、|,|。|;|:|\))/g;
+const ISSUER_CUT =
+  /(?:贯彻落实|贯彻|落实|根据|按照|依据|依照|遵照|执行|参照|对照|结合|认真|深入|推动|为|和|与|及|、|,|。|;|:|\))/g;
 
 const key = (s: string): string => s.replace(/\s+/g, '').replace(/[“”"]/g, '"');
 const normNumber = (s: string): string =>
@@ -27,7 +28,13 @@ function issuerBefore(m: string, at: number): number {
   return name.length >= 2 && ORG_SUFFIX.test(name) ? from + cut : -1;
 }
 
-export function extractCites(doc: Doc, L: Layout, index: SectionIndex, ownTitles: string[], ownNumber: string | null): Citation[] {
+export function extractCites(
+  doc: Doc,
+  L: Layout,
+  index: SectionIndex,
+  ownTitles: string[],
+  ownNumber: string | null,
+): Citation[] {
   const M = doc.match;
   const own = new Set(ownTitles.map((t) => key(t)));
   const ownStripped = new Set(ownTitles.map((t) => key(t).replace(/\(\d{4}[—\-~至]\d{4}年?\)$/, '')));
@@ -71,7 +78,10 @@ export function extractCites(doc: Doc, L: Layout, index: SectionIndex, ownTitles
         const from = issuerBefore(m, i);
         if (from >= 0) start = p.start + from;
       }
-      const titleText = doc.text.slice(start, p.start + close).replace(/[《]/g, '').replace(/\s+/g, '');
+      const titleText = doc.text
+        .slice(start, p.start + close)
+        .replace(/[《]/g, '')
+        .replace(/\s+/g, '');
       let docNumber: string | null = null;
       let end = p.start + close + 1;
       const dn = DOC_NUMBER_PAREN.exec(m.slice(close + 1, close + 40));
@@ -81,7 +91,13 @@ export function extractCites(doc: Doc, L: Layout, index: SectionIndex, ownTitles
         numberSpans.push([a, a + dn[1].length]);
         end = p.start + close + 1 + dn[0].length;
       }
-      found.push({ title: titleText, docNumber, relation: relationAt(p.start + i), span: doc.span(start, end), at: start });
+      found.push({
+        title: titleText,
+        docNumber,
+        relation: relationAt(p.start + i),
+        span: doc.span(start, end),
+        at: start,
+      });
       i = next;
     }
     // 发文字号 without a 《》 title.
@@ -91,18 +107,29 @@ export function extractCites(doc: Doc, L: Layout, index: SectionIndex, ownTitles
       if (numberSpans.some(([s, e]) => a >= s && a < e)) continue;
       // The regex's leading characters may swallow words before the issuer code (贯彻国办发…).
       const raw = doc.text.slice(a, a + x[0].length);
-      const trimmed = raw.replace(/^.*?(?:贯彻落实|落实|贯彻|根据|按照|依据|依照|印发|转发|执行|参照|和|与|及)/, '');
+      const trimmed = raw.replace(
+        /^.*?(?:贯彻落实|落实|贯彻|根据|按照|依据|依照|印发|转发|执行|参照|和|与|及)/,
+        '',
+      );
       const number = normNumber(trimmed);
       if (ownNumber && key(number) === key(ownNumber)) continue;
       const s0 = a + (raw.length - trimmed.length);
-      found.push({ title: null, docNumber: number, relation: relationAt(s0), span: doc.span(s0, a + x[0].length), at: s0 });
+      found.push({
+        title: null,
+        docNumber: number,
+        relation: relationAt(s0),
+        span: doc.span(s0, a + x[0].length),
+        at: s0,
+      });
     }
   }
   // Once each: the same document by number, else by title; implements wins over mentions.
   const out: Citation[] = [];
   const byKey = new Map<string, Citation>();
   for (const c of found.sort((a, b) => a.at - b.at)) {
-    const keys = [c.docNumber ? `#${key(c.docNumber)}` : '', c.title ? `t${key(c.title)}` : ''].filter(Boolean);
+    const keys = [c.docNumber ? `#${key(c.docNumber)}` : '', c.title ? `t${key(c.title)}` : ''].filter(
+      Boolean,
+    );
     const prev = keys.map((k) => byKey.get(k)).find(Boolean);
     if (prev) {
       if (c.relation === 'implements') prev.relation = 'implements';

@@ -20,4 +20,5 @@ export function isoDate(s: string): string | null {
   return `${y}-${pad(mo)}-${pad(d)}`;
 }
 
-export const isoMonth = (y: number, m: number): string | null => (m >= 1 && m <= 12 ? `${y}-${pad(m)}` : null);
+export const isoMonth = (y: number, m: number): string | null =>
+  m >= 1 && m <= 12 ? `${y}-${pad(m)}` : null;

@@ -22,10 +22,13 @@ const PROSE_ROLE = /(牵头(?:部门|单位)|责任(?:部门|单位)|配合(?:�
 const PROSE_AS = /(?:共同|一起|联合)?(?:作为|担任|为)[^,。;]{0,30}$/;
 const PROSE_LEAD = /牵头(?:负责|组织|实施)?/g;
 const PROSE_CO = /^,?\s*([^,。;]{2,80}?)(?:等(?:部门|单位))?(?:配合|协同|参与)/;
-const ORG_END = /(?:政府|局|厅|委|办|部|司|院|会|中心|处|室|所|站|馆|公司|集团|单位|部门|机构|组|队|行|社|团|校)$/;
+const ORG_END =
+  /(?:政府|局|厅|委|办|部|司|院|会|中心|处|室|所|站|馆|公司|集团|单位|部门|机构|组|队|行|社|团|校)$/;
 
 function looksLikeOrgs(units: { text: string }[]): boolean {
-  return units.length > 0 && units.every((u) => u.text.length >= 2 && u.text.length <= 40 && ORG_END.test(u.text));
+  return (
+    units.length > 0 && units.every((u) => u.text.length >= 2 && u.text.length <= 40 && ORG_END.test(u.text))
+  );
 }
 
 function roleOf(label: string): DutyRole | null {
@@ -97,7 +100,12 @@ export function extractDuties(doc: Doc, L: Layout, index: SectionIndex): Duty[] 
     PROSE_ROLE.lastIndex = 0;
     for (let x = PROSE_ROLE.exec(m); x; x = PROSE_ROLE.exec(m)) {
       const role = roleOf(x[1]);
-      const winStart = Math.max(0, x.index - 150, m.lastIndexOf('。', x.index) + 1, m.lastIndexOf(';', x.index) + 1);
+      const winStart = Math.max(
+        0,
+        x.index - 150,
+        m.lastIndexOf('。', x.index) + 1,
+        m.lastIndexOf(';', x.index) + 1,
+      );
       const win = m.slice(winStart, x.index);
       const as = PROSE_AS.exec(win);
       if (!role || !as) continue;

@@ -58,9 +58,13 @@ export class Budget {
   }
   check(stage: string): void {
     if (Date.now() > this.deadline) {
-      throw new PolicyError('TIME_BUDGET_EXCEEDED', `解析超时（超过 ${this.ms} 毫秒，停在“${stage}”阶段），文件可能过大或结构异常`, {
-        stage,
-      });
+      throw new PolicyError(
+        'TIME_BUDGET_EXCEEDED',
+        `解析超时（超过 ${this.ms} 毫秒，停在“${stage}”阶段），文件可能过大或结构异常`,
+        {
+          stage,
+        },
+      );
     }
   }
 }

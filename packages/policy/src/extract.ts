@@ -26,7 +26,10 @@ export function extract(norm: NormalisedText, opts: ExtractOptions = {}): Policy
   const sections = extractSections(doc, layout);
   const index = new SectionIndex(sections, layout.bodyStarts, doc.paras);
   check('sections');
-  const responsibilities = [...extractDuties(doc, layout, index), ...extractTableDuties(doc, layout, sections)];
+  const responsibilities = [
+    ...extractDuties(doc, layout, index),
+    ...extractTableDuties(doc, layout, sections),
+  ];
   check('duties');
   const targets = extractTargets(doc, layout, index, meta.planPeriod);
   check('targets');
@@ -36,7 +39,13 @@ export function extract(norm: NormalisedText, opts: ExtractOptions = {}): Policy
   return {
     meta,
     cites,
-    sections: sections.map(({ path, marker, heading, level, span }) => ({ path, marker, heading, level, span })),
+    sections: sections.map(({ path, marker, heading, level, span }) => ({
+      path,
+      marker,
+      heading,
+      level,
+      span,
+    })),
     responsibilities,
     targets,
     phases,

@@ -119,7 +119,8 @@ export function analyseLayout(doc: Doc): Layout {
   }
   if (group.length) groups.push(group);
   const titled = groups.filter((g) => TITLE_END.test(doc.m(g[g.length - 1]).trim()) || g.length === 1);
-  const noticeTitle = titled.find((g) => /关于|通知$/.test(g.map((p) => doc.m(p)).join(''))) ?? titled[0] ?? null;
+  const noticeTitle =
+    titled.find((g) => /关于|通知$/.test(g.map((p) => doc.m(p)).join(''))) ?? titled[0] ?? null;
   if (noticeTitle && TITLE_END.test(doc.m(noticeTitle[noticeTitle.length - 1]))) L.titleParas = noticeTitle;
 
   // The 通知 body: does it issue an attachment? Look at the next few body paragraphs.

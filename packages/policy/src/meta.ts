@@ -8,8 +8,12 @@ import { splitOutsideBrackets } from './units.js';
 
 const ISSUED = /^(.*?)关于(?:印发|转发)\s*《(.+)》\s*的通知$/;
 const YEAR_SPAN = new RegExp(YEAR_SPAN_SRC);
-const EFFECTIVE_FROM = new RegExp(`自\\s*${DATE_SRC}\\s*(?:起)?\\s*(?:施行|实施|执行|生效|起施行|起实施|起执行)`);
-const EFFECTIVE_TO = new RegExp(`(?:有效期|执行期|实施期)[^。;]{0,20}?至\\s*${DATE_SRC}|${DATE_SRC}\\s*(?:废止|失效|止)`);
+const EFFECTIVE_FROM = new RegExp(
+  `自\\s*${DATE_SRC}\\s*(?:起)?\\s*(?:施行|实施|执行|生效|起施行|起实施|起执行)`,
+);
+const EFFECTIVE_TO = new RegExp(
+  `(?:有效期|执行期|实施期)[^。;]{0,20}?至\\s*${DATE_SRC}|${DATE_SRC}\\s*(?:废止|失效|止)`,
+);
 const OWN_SPAN = new RegExp(`(?:年|时间|行动|计划|规划|方案|期间)\\s*\\(\\s*${YEAR_SPAN_SRC}\\s*\\)`);
 
 function paraRange(ps: Para[]): [number, number] | null {
@@ -18,7 +22,7 @@ function paraRange(ps: Para[]): [number, number] | null {
 
 /** Replace 《…》 contents so spans and dates inside cited titles are not read as this document's. */
 function maskCitations(s: string): string {
-  return s.replace(/《[^《》\n]{0,200}》/g, (x) => '《'.padEnd(x.length - 1, '□') + '》');
+  return s.replace(/《[^《》\n]{0,200}》/g, (x) => `${'《'.padEnd(x.length - 1, '□')}》`);
 }
 
 export interface MetaResult {
@@ -114,7 +118,10 @@ export function extractMeta(doc: Doc, L: Layout): MetaResult {
     }
   }
   if (!issuers.length && L.signature.length) {
-    issuers = L.signature.flatMap((p) => doc.t(p).split(/\s{2,}|\u3000+/)).map((s) => s.trim()).filter(Boolean);
+    issuers = L.signature
+      .flatMap((p) => doc.t(p).split(/\s{2,}|\u3000+/))
+      .map((s) => s.trim())
+      .filter(Boolean);
     spans.issuers = S(L.signature[0].start, L.signature[L.signature.length - 1].end);
   }
   if (!issuers.length && L.banner) {

@@ -1,7 +1,8 @@
 // Regular expressions for the parts of a 公文 (GB/T 9704-2012), written against the matching text
 // (simplified script, ASCII punctuation for （）：，；). None has nested unbounded quantifiers.
 
-export const DOC_NUMBER_SRC = '[\\u4e00-\\u9fa5A-Za-z]{1,16}\\s*[〔\\[(]\\s*(?:19|20)\\d{2}\\s*[〕\\])]\\s*第?\\s*\\d{1,5}\\s*号';
+export const DOC_NUMBER_SRC =
+  '[\\u4e00-\\u9fa5A-Za-z]{1,16}\\s*[〔\\[(]\\s*(?:19|20)\\d{2}\\s*[〕\\])]\\s*第?\\s*\\d{1,5}\\s*号';
 export const DOC_NUMBER = new RegExp(DOC_NUMBER_SRC, 'g');
 
 const CN_DATE_DIGIT = '[〇一二三四五六七八九]';
@@ -28,4 +29,5 @@ export const ORG_SUFFIX =
   /(?:政府|办公厅|办公室|委员会|管委会|局|厅|部|委|办|院|会|中心|处|科|所|公司|集团|大学|学院|协会|联合会|小组|党委|党组|总队|军区|署|站|馆|社)$/;
 
 /** Heading markers (spec "sections"): 一、 （一） 1． （1）. */
-export const MARKER = /^(?:([一二三四五六七八九十百]+)\s*[、.]|\(\s*([一二三四五六七八九十百]+)\s*\)|(\d{1,3})\s*(?:[.、](?!\d)|\.(?=\D))|\(\s*(\d{1,3})\s*\))/;
+export const MARKER =
+  /^(?:([一二三四五六七八九十百]+)\s*[、.]|\(\s*([一二三四五六七八九十百]+)\s*\)|(\d{1,3})\s*(?:[.、](?!\d)|\.(?=\D))|\(\s*(\d{1,3})\s*\))/;

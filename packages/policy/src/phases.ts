@@ -8,8 +8,12 @@ import type { Phase } from './types.js';
 const YM = '((?:19|20)\\d{2})\\s*年\\s*(?:(\\d{1,2})\\s*月)?';
 const END = '(?:((?:19|20)\\d{2})\\s*年\\s*)?(?:(\\d{1,2})\\s*月)?(?:底|末|上旬|中旬|下旬)?';
 const RANGE = `${YM}(?:\\s*(?:上旬|中旬|下旬|初|底|末))?\\s*(?:[—\\-~至到]+\\s*${END})?\\s*(前|以前|之前)?`;
-const NAME_FIRST = new RegExp(`^(?:[^\\s,。;:]{0,8}?[)、.])?\\s*([\\u4e00-\\u9fa5]{2,12}阶段)\\s*[(:]?\\s*${RANGE}`);
-const DATE_FIRST = new RegExp(`^(?:[^\\s,。;:]{0,8}?[)、.])?\\s*${RANGE}\\s*[,:]?\\s*(?:为|是)?\\s*([\\u4e00-\\u9fa5]{2,12}阶段)`);
+const NAME_FIRST = new RegExp(
+  `^(?:[^\\s,。;:]{0,8}?[)、.])?\\s*([\\u4e00-\\u9fa5]{2,12}阶段)\\s*[(:]?\\s*${RANGE}`,
+);
+const DATE_FIRST = new RegExp(
+  `^(?:[^\\s,。;:]{0,8}?[)、.])?\\s*${RANGE}\\s*[,:]?\\s*(?:为|是)?\\s*([\\u4e00-\\u9fa5]{2,12}阶段)`,
+);
 
 export function extractPhases(doc: Doc, L: Layout): Phase[] {
   const out: Phase[] = [];

@@ -23,7 +23,9 @@ function cnNumber(s: string): number {
   return (tens === 0 ? 1 : (CN[s[tens - 1]] ?? 0)) * 10 + (tens + 1 < s.length ? (CN[s[tens + 1]] ?? 0) : 0);
 }
 
-export function parseMarker(m: string): { rank: number; element: string; number: number; length: number } | null {
+export function parseMarker(
+  m: string,
+): { rank: number; element: string; number: number; length: number } | null {
   const x = MARKER.exec(m);
   if (!x) return null;
   if (x[1]) return { rank: 0, element: x[1], number: cnNumber(x[1]), length: x[0].length };

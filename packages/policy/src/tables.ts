@@ -78,7 +78,11 @@ export function matchSection(task: string, sections: SectionNode[], doc: Doc): s
   if (t.length < 2) return null;
   let best: { path: string; score: number } | null = null;
   for (const s of sections) {
-    const h = squeeze(doc.match.slice(s.para.start, s.headingEnd).replace(/^[^\u4e00-\u9fa5]*[一二三四五六七八九十\d]+[)）、.．]/, ''));
+    const h = squeeze(
+      doc.match
+        .slice(s.para.start, s.headingEnd)
+        .replace(/^[^\u4e00-\u9fa5]*[一二三四五六七八九十\d]+[)）、.．]/, ''),
+    );
     if (!h) continue;
     let score = dice(t, h);
     if (h.length >= 4 && (t.includes(h) || h.includes(t))) score = Math.max(score, 0.9);

@@ -22,14 +22,16 @@ const ACTION =
 const VERB = new RegExp(`(${PREDICATE}|${ACTION})`, 'g');
 const PREDICATE_ONLY = new RegExp(`^(?:${PREDICATE})$`);
 const DOUBLING = /翻(一|两|二|三)?番|翻一倍|翻倍|双倍增|倍增/g;
-const NOUN_AFTER_VERB = /^(?:的|方案|意见|办法|细则|计划|主体|单位|部门|项目|工作|机制|体系|能力|水平|情况|成效)/;
+const NOUN_AFTER_VERB =
+  /^(?:的|方案|意见|办法|细则|计划|主体|单位|部门|项目|工作|机制|体系|能力|水平|情况|成效|中心|站|平台|机构|基地|园|点|窗口)/;
 const PRESENT = /现有|已有|已经|已建|已累计|目前|截至|截止|现已|原有/;
-const DEADLINE_MARK = /(?:到|至|截至|截止到?|力争到|争取到)\s*((?:19|20)\d{2})\s*年|((?:19|20)\d{2})\s*年\s*(?:底|末|前|以前|之前)|(?:^|[。;,])((?:19|20)\d{2})\s*年\s*,/g;
+const DEADLINE_MARK =
+  /(?:到|至|截至|截止到?|力争到|争取到)\s*((?:19|20)\d{2})\s*年|((?:19|20)\d{2})\s*年\s*(?:底|末|前|以前|之前)|(?:^|[。;,])((?:19|20)\d{2})\s*年\s*,/g;
 const FIVE_YEAR = /十(一|二|三|四|五)五”?\s*(?:期间|时期|末|时期末)/;
 const FIVE_YEAR_END: Record<string, number> = { 一: 2010, 二: 2015, 三: 2020, 四: 2025, 五: 2030 };
 const LIST_ITEM = /^(?:——|—|-|·|•|●|○|■|□|◆|[①-⑳]|[a-z][.)])/;
 const SCOPE_HEAD =
-  /^(?:在)?((?:全(?:市|县|旗|区|省|州|盟|镇|乡|国|域)(?:各(?:县区|县市区|县|市|区|旗县|旗|乡镇))?)|县域|市域|区域内|各级政府|各级财政|各(?:县区|县市区|旗县市区|旗县区|旗县|县|市|区|旗|乡镇|园区)|每个[^,;。]{1,14}?(?:区|县|市|旗|镇|乡|村|园区|基地|企业|行业|领域)(?=内)|[^,;。在]{1,14}?[一二三四五六七八九两\d]+(?:县|区|市|旗)[^,;。]{0,8}?村?|重点产业领域)/;
+  /^(?:在)?((?:全(?:市|县|旗|区|省|州|盟|镇|乡|国|域)(?:各(?:县区|县市区|县|市|区|旗县|旗|乡镇))?)|县域|市域|区域内|各级政府|各级财政|各(?:县区|县市区|旗县市区|旗县区|旗县|县|市|区|旗|乡镇|园区)|每个[^,;。]{1,14}?(?:区|县|市|旗|镇|乡|村|园区|基地|企业|行业|领域)(?=内)|(?:[\u4e00-\u9fa5]{2,4}、){1,5}[\u4e00-\u9fa5]{2,4}[一二三四五六七八九两]+(?:县|区|市|旗)|[一二三四五六七八九两]+(?:县|区|旗)[\u4e00-\u9fa5]{0,6}村|重点产业领域)/;
 const IN_SCOPE = /在([^,;。]{2,16}?)内?(?=组织|实施|打造|建设|建成|建立|培育|引进|推广|选派|创建)/;
 const LEAD_STRIP =
   /^(?:[^,;。的]{0,30}?(?:制定|提出|规定|确定|明确|部署)的|并|同时|其中|力争|争取|确保|努力|要|将|可|累计|全年|每年|年均(?!增)|到\d{4}年|\d{4}年(?:底|末|前)?|“?十[一二三四五]五”?(?:期间|时期|末)?|期间|届时|实现|推动|推进|加快推进|加快|进一步|经过\S{1,3}年努力|通过\S{1,3}年努力|在)+/;
@@ -99,7 +101,9 @@ function cleanMetric(s: string): string {
 /** The counted noun after a quantity: up to the next verb-like word, after the last 的 and 等. */
 function nounAfter(s: string): string {
   let t = s.replace(/^(?:左右|以上|以内|以下|上下|多|余)?的?/, '');
-  const stop = t.search(/到|在|开展|参与|从事|进行|用于|实现|达到|力争|服务(?!中心|站|平台|机构|体系)|上市|入驻|落户|,|;|。/);
+  const stop = t.search(
+    /到|在|开展|参与|从事|进行|用于|实现|达到|力争|服务(?!中心|站|平台|机构|体系)|上市|入驻|落户|,|;|。/,
+  );
   if (stop >= 0) t = t.slice(0, stop);
   const de = t.lastIndexOf('的');
   if (de >= 0 && de < t.length - 1) t = t.slice(de + 1);
@@ -186,7 +190,10 @@ function scopeOf(doc: Doc, f: Found, p: Para, m: string): string | null {
     const h = heads[k];
     let s = doc.match.slice(h, k === heads.length - 1 ? f.at : heads[k + 1]);
     let skip = 0;
-    const lead = /^(?:——|—|到\d{4}年|\d{4}年(?:底|前)?|“?十[一二三四五]五”?期间|力争|争取|每年|经过\S{1,3}年努力|,)+/.exec(s);
+    const lead =
+      /^(?:——|—|到\d{4}年|\d{4}年(?:底|前)?|“?十[一二三四五]五”?期间|力争|争取|每年|经过\S{1,3}年努力|,)+/.exec(
+        s,
+      );
     if (lead) {
       skip = lead[0].length;
       s = s.slice(skip);
@@ -210,7 +217,8 @@ function paragraphTargets(doc: Doc, p: Para, m: string): Found[] {
   const found: Found[] = [];
   const clauseOf = (at: number): Clause | undefined => cl.find((c) => at >= c.start && at < c.end);
   // The verb each clause's goals hang on, remembered so a verb-less clause can share the previous one.
-  let lastVerb: { clause: Clause; kind: 'predicate' | 'action'; textStart: number } | null = null;
+  type VerbRef = { clause: Clause; kind: 'predicate' | 'action'; textStart: number };
+  let lastVerb = null as VerbRef | null;
   let prevClause: Clause | null = null;
   const inClause = new Map<Clause, Found[]>();
 
@@ -222,7 +230,12 @@ function paragraphTargets(doc: Doc, p: Para, m: string): Found[] {
     if (!clause) continue;
     const before = m.slice(0, local);
     if (/第\s*$/.test(before) || /[\d.]$/.test(before)) continue;
-    if (/^[一二两三四五六七八九十]/.test(x[3] ?? '') && /[\u4e00-\u9fa5]$/.test(before) && /[统唯之万进同单]$/.test(before)) continue;
+    if (
+      /^[一二两三四五六七八九十]/.test(x[3] ?? '') &&
+      /[\u4e00-\u9fa5]$/.test(before) &&
+      /[统唯之万进同单]$/.test(before)
+    )
+      continue;
     const unit = x[5] ?? '%';
     const after = m.slice(local + x[0].length, local + x[0].length + 6);
     if (unit === '个' && /^月/.test(after)) continue;
@@ -250,7 +263,12 @@ function paragraphTargets(doc: Doc, p: Para, m: string): Found[] {
     let textStart = clause.start;
     const bound = /以上|以内|以下/.test(after.slice(0, 2));
     if (verb) kind = PREDICATE_ONLY.test(verb.word) ? 'predicate' : 'action';
-    else if (lastVerb && prevClause && prevClause.sentence === clause.sentence && lastVerb.clause === prevClause) {
+    else if (
+      lastVerb &&
+      prevClause &&
+      prevClause.sentence === clause.sentence &&
+      lastVerb.clause === prevClause
+    ) {
       kind = lastVerb.kind;
       textStart = lastVerb.textStart;
       for (const f of found) if (f.clause === prevClause) f.textEnd = clause.end;
@@ -271,14 +289,18 @@ function paragraphTargets(doc: Doc, p: Para, m: string): Found[] {
       if (/增长|增加|提高/.test(pre) && !/的$/.test(pre)) v = value + 1;
     } else if (/^以上/.test(post) || /不低于|不少于|至少/.test(pre)) comparator = 'at_least';
     else if (/超过|高于|突破|大于|多于/.test(pre)) comparator = 'more_than';
-    else if (/^(?:以内|以下)/.test(post) || /不超过|不高于|低于|少于|控制在/.test(pre)) comparator = 'at_most';
+    else if (/^(?:以内|以下)/.test(post) || /不超过|不高于|低于|少于|控制在/.test(pre))
+      comparator = 'at_most';
     else if (/百分点$/.test(unit) && /提高|增加|提升|增长/.test(pre)) comparator = 'growth';
-    else if (unit === '%' && /增长|增幅|增速|提高|增加/.test(pre) && !/达到|达$/.test(pre)) comparator = 'growth';
+    else if (unit === '%' && /增长|增幅|增速|提高|增加/.test(pre) && !/达到|达$/.test(pre))
+      comparator = 'growth';
     const approx = /^(?:左右|上下)/.test(post) || /(?:约|近|大约|接近)\s*$/.test(cText);
     const per = /每年|年均|每年度/.test(doc.match.slice(textStart, at));
 
     // Metric.
-    const prevEnd = previousInClause.length ? previousInClause[previousInClause.length - 1].end - clause.start : 0;
+    const prevEnd = previousInClause.length
+      ? previousInClause[previousInClause.length - 1].end - clause.start
+      : 0;
     let metric = '';
     if (verb && kind === 'predicate') {
       metric = cleanMetric(cText.slice(prevEnd, verb.index));
@@ -296,7 +318,8 @@ function paragraphTargets(doc: Doc, p: Para, m: string): Found[] {
     }
     if (!metric || metric.length < 2) continue;
     const mStart = doc.match.indexOf(metric, clause.start);
-    const metricOut = mStart >= 0 && mStart < clause.end ? doc.text.slice(mStart, mStart + metric.length) : metric;
+    const metricOut =
+      mStart >= 0 && mStart < clause.end ? doc.text.slice(mStart, mStart + metric.length) : metric;
     const f: Found = {
       at,
       end: p.start + qEnd + (/^(?:左右|以上|以内|以下)/.test(post) ? 2 : 0),
@@ -314,7 +337,7 @@ function paragraphTargets(doc: Doc, p: Para, m: string): Found[] {
     found.push(f);
     inClause.set(clause, [...previousInClause, f]);
     if (verb) lastVerb = { clause, kind, textStart: clause.start };
-    else if (lastVerb) lastVerb = { ...lastVerb, clause };
+    else if (lastVerb) lastVerb = { clause, kind: lastVerb.kind, textStart: lastVerb.textStart };
     prevClause = clause;
   }
 
@@ -331,7 +354,10 @@ function paragraphTargets(doc: Doc, p: Para, m: string): Found[] {
     head = head.replace(/^.*?(?:加快推进|推进|推动|实现|力争|争取|确保|促进)/, '');
     const scopeLead = SCOPE_HEAD.exec(head);
     if (scopeLead) head = head.slice(scopeLead[0].length);
-    const nouns = head.split(/、|和(?=[\u4e00-\u9fa5]{2,}$)/).map((s) => cleanMetric(s)).filter((s) => s.length >= 2);
+    const nouns = head
+      .split(/、|和(?=[\u4e00-\u9fa5]{2,}$)/)
+      .map((s) => cleanMetric(s))
+      .filter((s) => s.length >= 2);
     const factor = x[1] ? doublingFactor(x[1] === '两' ? '二' : x[1]) : 2;
     for (const noun of nouns) {
       const mStart = doc.match.indexOf(noun, clause.start);

@@ -4,7 +4,10 @@ const OPEN = '(（〔[【《“';
 const CLOSE = ')）〕]】》”';
 
 /** Splits on any character of `seps` that is not inside brackets or quotes; pieces are trimmed. */
-export function splitOutsideBrackets(s: string, seps: string): { text: string; start: number; end: number }[] {
+export function splitOutsideBrackets(
+  s: string,
+  seps: string,
+): { text: string; start: number; end: number }[] {
   const out: { text: string; start: number; end: number }[] = [];
   let depth = 0;
   let from = 0;

@@ -7,7 +7,7 @@ import { isChromeLine, isPageNumber } from './chrome.js';
 import { type RawLine, splitLines } from './lines.js';
 import { looksHardWrapped, reflow } from './reflow.js';
 import { detectScript, t2s, toSimplifiedSameLength } from './script.js';
-import { MappedText, MappedTextBuilder } from './textmap.js';
+import { type MappedText, MappedTextBuilder } from './textmap.js';
 
 export interface NormalisedText {
   original: string;
@@ -59,8 +59,8 @@ function runningHeaders(lines: RawLine[]): Set<string> {
   for (const l of lines) {
     const key = l.text.replace(/\s+/g, '').replace(/\d+/g, '#');
     if (key.length > 40) continue;
-    let s = seen.get(key);
-    if (!s) seen.set(key, (s = new Set()));
+    const s = seen.get(key) ?? new Set<number>();
+    seen.set(key, s);
     s.add(l.page);
   }
   for (const [key, s] of seen) if (s.size >= Math.max(3, pages * 0.5)) found.add(key);
@@ -87,7 +87,11 @@ export function normalise(original: string, opts: NormaliseOptions = {}): Normal
     }
     lines.push(l);
   }
-  if (dropped) warnings.push({ code: 'CHROME_REMOVED', message: `已去除 ${dropped} 行网页或版面信息（导航、页码、页眉页脚等）` });
+  if (dropped)
+    warnings.push({
+      code: 'CHROME_REMOVED',
+      message: `已去除 ${dropped} 行网页或版面信息（导航、页码、页眉页脚等）`,
+    });
   const hardWrapped = opts.format === 'pdf' || looksHardWrapped(lines);
   const cont = hardWrapped ? reflow(lines) : new Array<boolean>(lines.length).fill(false);
   opts.onProgress?.('reflow');

@@ -74,7 +74,14 @@ export function reflow(lines: RawLine[]): boolean[] {
     // Mid-paragraph lines are full, so a slightly narrow line followed by a full one is a first line.
     const wc = lineWidth(cur);
     const next = lines[i + 1];
-    if (wc < full - 1.5 && wc >= full - 3.5 && next && lineWidth(next) >= full - 1.5 && !TABLE_ROW.test(next.text)) continue;
+    if (
+      wc < full - 1.5 &&
+      wc >= full - 3.5 &&
+      next &&
+      lineWidth(next) >= full - 1.5 &&
+      !TABLE_ROW.test(next.text)
+    )
+      continue;
     if (first && w < full - 1.5 && SENTENCE_END.test(prev.text)) continue;
     if (HEADING_START.test(cur.text)) continue;
     if (SENTENCE_END.test(prev.text) && /^[一二三四五六七八九十\d（(]/.test(cur.text)) continue;
