@@ -3,7 +3,7 @@ import type { Department, DepartmentKind } from './types';
 
 export interface DepartmentInput {
   name: string;
-  fullName?: string;
+  fullName?: string | null;
   kind: DepartmentKind;
   aliases?: string[];
   sortOrder?: number;

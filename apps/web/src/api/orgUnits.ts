@@ -1,5 +1,5 @@
 import { api } from './client';
-import type { OrgUnit, OrgUnitSummary } from './types';
+import type { OrgUnit, OrgUnitHit, OrgUnitSummary } from './types';
 
 /** The root of the administrative tree (全国) as the server numbers it. */
 export const COUNTRY_CODE = '000000';
@@ -8,5 +8,5 @@ export const orgUnitsApi = {
   get: (code: string) => api.get<OrgUnit>(`/org-units/${encodeURIComponent(code)}`),
   children: (code: string) => api.get<OrgUnitSummary[]>(`/org-units/${encodeURIComponent(code)}/children`),
   search: (q: string, limit = 20, signal?: AbortSignal) =>
-    api.get<OrgUnitSummary[]>('/org-units', { query: { q, limit }, signal }),
+    api.get<OrgUnitHit[]>('/org-units', { query: { q, limit }, signal }),
 };

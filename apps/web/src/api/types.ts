@@ -40,7 +40,8 @@ export interface RoleInfo {
   scope: string;
 }
 
-export const ORG_LEVELS = ['country', 'province', 'city', 'county', 'township'] as const;
+// zone = 功能区 (development zones with their own code), custom = units the platform adds.
+export const ORG_LEVELS = ['country', 'province', 'city', 'county', 'zone', 'township', 'custom'] as const;
 export type OrgLevel = (typeof ORG_LEVELS)[number];
 
 export interface OrgUnitSummary {
@@ -52,7 +53,16 @@ export interface OrgUnitSummary {
 
 export interface OrgUnit extends OrgUnitSummary {
   parentCode: string | null;
+  /** From the root (000000) down to this unit itself. */
   path: { code: string; name: string }[];
+  /** False for the units above the user's own, which the server shows by name only. */
+  inScope: boolean;
+}
+
+export interface OrgUnitHit extends OrgUnitSummary {
+  parentCode: string | null;
+  /** 内蒙古自治区 / 呼伦贝尔市 / 阿荣旗 — the path below 全国, for telling namesakes apart. */
+  pathNames: string;
 }
 
 export const DEPARTMENT_KINDS = ['bureau', 'department', 'township', 'other'] as const;
@@ -62,10 +72,11 @@ export interface Department {
   id: string | number;
   orgUnitCode: string;
   name: string;
-  fullName: string;
+  fullName: string | null;
   kind: DepartmentKind;
   aliases: string[];
   sortOrder: number;
+  isDemo: boolean;
   version: number;
 }
 
@@ -73,9 +84,11 @@ export interface LoginLogEntry {
   id: string | number;
   at: string;
   username: string;
-  ip: string;
-  userAgent: string;
+  event: 'login' | 'logout' | 'timeout' | string;
+  ip: string | null;
+  userAgent: string | null;
   success: boolean;
+  /** A stable code such as WRONG_PASSWORD; the page shows its Chinese name. */
   reason: string | null;
 }
 
@@ -85,7 +98,7 @@ export interface AuditLogEntry {
   username: string | null;
   role: Role | null;
   orgUnitCode: string | null;
-  ip: string;
+  ip: string | null;
   action: string;
   actionName: string;
   targetType: string | null;
@@ -94,11 +107,17 @@ export interface AuditLogEntry {
   errorCode: string | null;
   before: unknown;
   after: unknown;
+  details: unknown;
+}
+
+export interface AuditAction {
+  code: string;
+  name: string;
 }
 
 export interface DemoResult {
   created: Record<string, number>;
-  users: { username: string; role: Role; password: string }[];
+  users: { username: string; role: Role; displayName: string; password: string }[];
 }
 
 export interface Health {

@@ -30,8 +30,8 @@ export const usersApi = {
   list: (query: UserQuery) => api.get<Page<User>>('/users', { query }),
   create: (body: UserCreate) =>
     api.post<{ user: User; initialPassword: string }>('/users', body, { quiet: true }),
-  /** The answer is not used: the page reloads the list. quiet: the edit form handles 409 VERSION_CONFLICT itself by reloading the current record. */
-  update: (id: User['id'], body: UserPatch) => api.patch<unknown>(`/users/${id}`, body, { quiet: true }),
+  /** quiet: the edit form handles 409 VERSION_CONFLICT itself by loading the current record. */
+  update: (id: User['id'], body: UserPatch) => api.patch<User>(`/users/${id}`, body, { quiet: true }),
   resetPassword: (id: User['id']) => api.post<{ initialPassword: string }>(`/users/${id}/reset-password`),
   unlock: (id: User['id']) => api.post<{ user: User }>(`/users/${id}/unlock`),
 };

@@ -1,7 +1,7 @@
 import { Select, type SelectProps } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { orgUnitsApi } from '../api/orgUnits';
-import type { OrgUnitSummary } from '../api/types';
+import type { OrgUnitHit, OrgUnitSummary } from '../api/types';
 import { useT } from '../i18n/I18nProvider';
 
 interface Props {
@@ -15,9 +15,14 @@ interface Props {
   disabled?: boolean;
 }
 
-type Option = { value: string; label: string; unit?: OrgUnitSummary };
+type Option = { value: string; label: string; unit?: OrgUnitSummary; pathNames?: string };
 
-const toOption = (u: OrgUnitSummary): Option => ({ value: u.code, label: `${u.name}（${u.code}）`, unit: u });
+const toOption = (u: OrgUnitSummary & Partial<Pick<OrgUnitHit, 'pathNames'>>): Option => ({
+  value: u.code,
+  label: `${u.name}（${u.code}）`,
+  unit: u,
+  pathNames: u.pathNames,
+});
 
 /**
  * Choose an org unit by typing part of its name or code (searches the server; the tree has
@@ -96,6 +101,13 @@ export function OrgUnitPicker({
       disabled={disabled}
       placeholder={placeholder ?? t('orgUnits.pickerPlaceholder')}
       notFoundContent={loading ? t('common.loading') : t('orgUnits.pickerEmpty')}
+      // Several units share a name (新城区, 城关镇 …): show where each one is.
+      optionRender={(o) => (
+        <div>
+          <div>{o.data.label}</div>
+          {o.data.pathNames && <div style={{ fontSize: 12, opacity: 0.65 }}>{o.data.pathNames}</div>}
+        </div>
+      )}
       style={style}
     />
   );

@@ -1,5 +1,5 @@
 import { KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
-import { Button, Space, Tag, Typography } from 'antd';
+import { Button, Tag, Typography } from 'antd';
 import { useNavigate } from 'react-router-dom';
 import { useAuth, useUser } from '../auth/AuthProvider';
 import { useT } from '../i18n/I18nProvider';
@@ -12,18 +12,18 @@ export function UserMenu() {
   const t = useT();
 
   return (
-    <Space size="middle" wrap={false}>
-      <Space size={4} data-testid="current-user">
+    <div style={{ display: 'flex', alignItems: 'center', gap: 8, whiteSpace: 'nowrap', lineHeight: 1.5 }}>
+      <div style={{ display: 'flex', alignItems: 'center', gap: 6, minWidth: 0 }} data-testid="current-user">
         <UserOutlined aria-hidden />
         <Typography.Text strong>{user.displayName || user.username}</Typography.Text>
-        <Tag color="blue" variant="filled">
+        <Tag color="blue" variant="filled" style={{ marginInlineEnd: 0 }}>
           {t(`roles.names.${user.role}`)}
         </Tag>
-        <Typography.Text type="secondary" ellipsis style={{ maxWidth: 220 }}>
+        <Typography.Text type="secondary" ellipsis={{ tooltip: true }} style={{ maxWidth: 240 }}>
           {user.departmentName ? `${user.orgUnitName} · ${user.departmentName}` : user.orgUnitName}
         </Typography.Text>
         {user.isDemo && <Tag color="orange">{t('common.demo')}</Tag>}
-      </Space>
+      </div>
       <Button type="text" icon={<KeyOutlined />} onClick={() => navigate('/change-password')}>
         {t('header.changePassword')}
       </Button>
@@ -37,6 +37,6 @@ export function UserMenu() {
       >
         {t('header.logout')}
       </Button>
-    </Space>
+    </div>
   );
 }

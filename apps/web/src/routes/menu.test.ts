@@ -66,14 +66,25 @@ describe('the real page table', () => {
     for (const role of ROLES) expect(leaves(role)).toContain(HOME_PATH);
   });
 
-  it('gives user management, logs and demo data to administrators only', () => {
-    for (const path of ['/system/users', '/system/login-log', '/system/audit-log', '/system/demo']) {
+  it('gives the logs and demo data to administrators only', () => {
+    for (const path of ['/system/login-log', '/system/audit-log', '/system/demo']) {
       expect(ROLES.filter((r) => leaves(r).includes(path))).toEqual(['admin']);
     }
   });
 
-  it('lets a bureau see the org tree and departments but nothing of 系统管理', () => {
-    expect(leaves('bureau')).toEqual([HOME_PATH, '/org/units', '/org/departments']);
+  it('lets a bureau manage its org tree, departments and users, but not the logs', () => {
+    expect(leaves('bureau')).toEqual([
+      HOME_PATH,
+      '/org/units',
+      '/org/departments',
+      '/system/users',
+      '/system/roles',
+    ]);
+  });
+
+  it('gives department, entity and commissioner users only the workbench for now', () => {
+    for (const role of ['department', 'entity', 'commissioner'] as const)
+      expect(leaves(role)).toEqual([HOME_PATH]);
   });
 
   it('has unique paths, each under a known group or at the top', () => {

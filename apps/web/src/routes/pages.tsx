@@ -76,7 +76,8 @@ export const PAGES: readonly PageDef[] = [
     titleKey: 'menu.users',
     summaryKey: 'users.summary',
     icon: TeamOutlined,
-    roles: ADMIN,
+    // The server lets a bureau manage the accounts of its own unit and the units below it.
+    roles: ADMIN_BUREAU,
     group: 'system',
     component: lazy(() => import('../pages/system/UsersPage')),
   },
@@ -85,7 +86,7 @@ export const PAGES: readonly PageDef[] = [
     titleKey: 'menu.roles',
     summaryKey: 'roles.summary',
     icon: SafetyCertificateOutlined,
-    roles: ADMIN,
+    roles: ADMIN_BUREAU,
     group: 'system',
     component: lazy(() => import('../pages/system/RolesPage')),
   },

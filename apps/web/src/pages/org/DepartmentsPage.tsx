@@ -14,7 +14,7 @@ import { DepartmentFormModal } from './departments/DepartmentFormModal';
 /**
  * 部门管理: the department catalogue of one org unit, with the aliases later modules use to
  * recognise a department however a policy writes it (教科体局 = 阿荣旗教育科技体育局).
- * Everyone with access may read it; only administrators change it.
+ * Administrators and bureaus change it (the server limits a bureau to its own subtree).
  */
 export default function DepartmentsPage() {
   const t = useT();
@@ -22,7 +22,7 @@ export default function DepartmentsPage() {
   const { modal, message } = App.useApp();
   const [params, setParams] = useSearchParams();
   const orgUnitCode = params.get('orgUnitCode') ?? me.orgUnitCode;
-  const canEdit = me.role === 'admin';
+  const canEdit = me.role === 'admin' || me.role === 'bureau';
   const [unit, setUnit] = useState<OrgUnit | null>(null);
   const [rows, setRows] = useState<Department[]>([]);
   const [loading, setLoading] = useState(false);

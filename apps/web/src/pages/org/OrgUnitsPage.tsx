@@ -3,7 +3,7 @@ import type { EventDataNode } from 'antd/es/tree';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { COUNTRY_CODE, orgUnitsApi } from '../../api/orgUnits';
-import type { OrgUnit, OrgUnitSummary } from '../../api/types';
+import type { OrgUnit, OrgUnitHit, OrgUnitSummary } from '../../api/types';
 import { useUser } from '../../auth/AuthProvider';
 import { PageTitle } from '../../components/PageTitle';
 import { useT } from '../../i18n/I18nProvider';
@@ -30,7 +30,7 @@ export default function OrgUnitsPage() {
   const [selected, setSelected] = useState<string | null>(null);
   const [detail, setDetail] = useState<OrgUnit | null>(null);
   const [detailLoading, setDetailLoading] = useState(false);
-  const [results, setResults] = useState<OrgUnitSummary[] | null>(null);
+  const [results, setResults] = useState<OrgUnitHit[] | null>(null);
   const [searching, setSearching] = useState(false);
   const treeComp = useRef<TreeRef>(null);
 
@@ -139,10 +139,13 @@ export default function OrgUnitsPage() {
                       onClick={() => reveal(u.code)}
                       actions={[<Tag key="l">{level(u.level)}</Tag>]}
                     >
-                      <Button type="link" size="small" style={{ padding: 0 }}>
-                        {u.name}
-                      </Button>
-                      <Typography.Text type="secondary">{u.code}</Typography.Text>
+                      <div>
+                        <Button type="link" size="small" style={{ padding: 0 }}>
+                          {u.name}
+                        </Button>{' '}
+                        <Typography.Text type="secondary">{u.code}</Typography.Text>
+                        <div style={{ fontSize: 12, opacity: 0.65 }}>{u.pathNames}</div>
+                      </div>
                     </List.Item>
                   )}
                 />

@@ -1,9 +1,10 @@
 import { Card, Table, type TableColumnsType, Tag, Tooltip } from 'antd';
 import { useEffect, useState } from 'react';
 import { type AuditLogFilter, logsApi } from '../../api/logs';
-import type { AuditLogEntry, Role } from '../../api/types';
+import type { AuditAction, AuditLogEntry, Role } from '../../api/types';
 import { PageTitle } from '../../components/PageTitle';
-import { useT } from '../../i18n/I18nProvider';
+import { useI18n } from '../../i18n/I18nProvider';
+import { shortId, targetName } from '../../lib/auditTarget';
 import { formatTime } from '../../lib/format';
 import { toLogQuery } from '../../lib/logFilter';
 import { usePaged } from '../../lib/usePaged';
@@ -13,18 +14,14 @@ import { useLogExport } from './logs/useLogExport';
 
 /** 操作日志: who did what, when, from where, whether it worked, and before → after. Read-only. */
 export default function AuditLogPage() {
-  const t = useT();
+  const { t, tryT } = useI18n();
   const [filter, setFilter] = useState<AuditLogFilter>({});
   const list = usePaged(logsApi.auditLog, filter);
   const { exporting, exportNow } = useLogExport(() => logsApi.exportAuditLog(filter));
-  // There is no list of action codes in the API; offer the ones seen on pages viewed so far.
-  const [seen, setSeen] = useState<Map<string, string>>(new Map());
+  const [actions, setActions] = useState<AuditAction[]>([]);
   useEffect(() => {
-    setSeen((m) => {
-      const fresh = list.items.filter((e) => !m.has(e.action));
-      return fresh.length ? new Map([...m, ...fresh.map((e) => [e.action, e.actionName] as const)]) : m;
-    });
-  }, [list.items]);
+    logsApi.auditActions().then(setActions, () => {});
+  }, []);
 
   const columns: TableColumnsType<AuditLogEntry> = [
     { title: t('logs.fields.at'), dataIndex: 'at', width: 165, render: formatTime },
@@ -47,7 +44,15 @@ export default function AuditLogPage() {
       title: t('logs.fields.target'),
       key: 'target',
       ellipsis: true,
-      render: (_, e) => (e.targetType ? `${e.targetType}${e.targetId ? ` #${e.targetId}` : ''}` : '—'),
+      render: (_, e) => {
+        if (!e.targetType) return '—';
+        const kind = tryT(`logs.targets.${e.targetType}`) ?? e.targetType;
+        return (
+          <Tooltip title={e.targetId}>
+            {kind} {targetName(e) ?? shortId(e.targetId)}
+          </Tooltip>
+        );
+      },
     },
     { title: t('logs.fields.orgUnitCode'), dataIndex: 'orgUnitCode', width: 100 },
     { title: t('logs.fields.ip'), dataIndex: 'ip', width: 130 },
@@ -73,7 +78,7 @@ export default function AuditLogPage() {
           onSearch={(v) => setFilter(toLogQuery(v))}
           onExport={exportNow}
           exporting={exporting}
-          actionOptions={[...seen].map(([value, name]) => ({ value, label: `${name}（${value}）` }))}
+          actionOptions={actions.map((a) => ({ value: a.code, label: a.name }))}
         />
         <Table<AuditLogEntry>
           rowKey="id"

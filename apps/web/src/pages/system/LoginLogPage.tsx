@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { type LogFilter, logsApi } from '../../api/logs';
 import type { LoginLogEntry } from '../../api/types';
 import { PageTitle } from '../../components/PageTitle';
-import { useT } from '../../i18n/I18nProvider';
+import { useI18n } from '../../i18n/I18nProvider';
 import { formatTime } from '../../lib/format';
 import { toLogQuery } from '../../lib/logFilter';
 import { usePaged } from '../../lib/usePaged';
@@ -12,7 +12,7 @@ import { useLogExport } from './logs/useLogExport';
 
 /** 登录日志: every sign-in attempt, successful or not. Read-only by design. */
 export default function LoginLogPage() {
-  const t = useT();
+  const { t, tryT } = useI18n();
   const [filter, setFilter] = useState<LogFilter>({});
   const list = usePaged(logsApi.loginLog, filter);
   const { exporting, exportNow } = useLogExport(() => logsApi.exportLoginLog(filter));
@@ -29,12 +29,25 @@ export default function LoginLogPage() {
         <Tag color={ok ? 'green' : 'red'}>{t(ok ? 'logs.success' : 'logs.failure')}</Tag>
       ),
     },
-    { title: t('logs.fields.reason'), dataIndex: 'reason', width: 200, ellipsis: true },
+    {
+      title: t('loginLog.event'),
+      dataIndex: 'event',
+      width: 90,
+      render: (e: string) => tryT(`loginLog.events.${e}`) ?? e,
+    },
+    {
+      title: t('logs.fields.reason'),
+      dataIndex: 'reason',
+      width: 150,
+      ellipsis: true,
+      // Reasons are stable codes; one the locale does not know yet is shown as is.
+      render: (r: string | null) => (r ? (tryT(`loginLog.reasons.${r}`) ?? r) : ''),
+    },
     {
       title: t('logs.fields.userAgent'),
       dataIndex: 'userAgent',
       ellipsis: { showTitle: false },
-      render: (ua: string) => (
+      render: (ua: string | null) => (
         <Tooltip title={ua} placement="topLeft">
           <Typography.Text type="secondary">{ua}</Typography.Text>
         </Tooltip>

@@ -23,7 +23,13 @@ type Fields = Required<Pick<DepartmentInput, 'name' | 'kind'>> & {
 };
 
 function fieldsOf(d: Department): Fields {
-  return { name: d.name, fullName: d.fullName, kind: d.kind, aliases: d.aliases, sortOrder: d.sortOrder };
+  return {
+    name: d.name,
+    fullName: d.fullName ?? undefined,
+    kind: d.kind,
+    aliases: d.aliases,
+    sortOrder: d.sortOrder,
+  };
 }
 
 export function DepartmentFormModal({ open, orgUnitCode, orgUnitName, editing, onClose, onSaved }: Props) {
@@ -52,7 +58,8 @@ export function DepartmentFormModal({ open, orgUnitCode, orgUnitName, editing, o
     }
     const body: DepartmentInput = {
       name: v.name.trim(),
-      fullName: v.fullName?.trim() || undefined,
+      // null clears a full name that was set before; the server accepts null for 'none'.
+      fullName: v.fullName?.trim() || null,
       kind: v.kind,
       aliases: normaliseAliases(v.aliases ?? [], v.name),
       sortOrder: v.sortOrder ?? undefined,

@@ -1,5 +1,5 @@
 import { DownloadOutlined, SearchOutlined } from '@ant-design/icons';
-import { AutoComplete, Button, DatePicker, Form, Input, Select } from 'antd';
+import { Button, DatePicker, Form, Input, Select } from 'antd';
 import dayjs from 'dayjs';
 import { useT } from '../../../i18n/I18nProvider';
 import type { LogFilterFields } from '../../../lib/logFilter';
@@ -9,7 +9,7 @@ interface Props {
   onSearch: (v: LogFilterFields) => void;
   onExport: () => void;
   exporting: boolean;
-  /** Audit log only: action codes seen so far, offered while typing. */
+  /** Audit log only: the audited actions, by Chinese name. */
   actionOptions?: { value: string; label: string }[];
 }
 
@@ -43,15 +43,13 @@ export function LogFilterBar({ name, onSearch, onExport, exporting, actionOption
       </Form.Item>
       {actionOptions && (
         <Form.Item name="action" label={t('logs.fields.action')}>
-          <AutoComplete
+          <Select
             allowClear
             style={{ width: 170 }}
             options={actionOptions}
             placeholder={t('logs.filter.actionPlaceholder')}
-            showSearch={{
-              filterOption: (input, o) =>
-                !!o && `${o.value} ${o.label}`.toLowerCase().includes(input.trim().toLowerCase()),
-            }}
+            showSearch={{ optionFilterProp: 'label' }}
+            popupMatchSelectWidth={false}
           />
         </Form.Item>
       )}

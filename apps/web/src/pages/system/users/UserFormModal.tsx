@@ -144,7 +144,7 @@ export function UserFormModal({ editing, open, onClose, onSaved }: Props) {
           extra={editing ? undefined : t('users.form.usernameHint')}
           rules={[
             { required: true, whitespace: true, message: t('users.form.usernameRequired') },
-            { pattern: /^[A-Za-z0-9_.@-]{3,64}$/, message: t('users.form.usernamePattern') },
+            { pattern: /^[A-Za-z0-9_.-]{3,32}$/, message: t('users.form.usernamePattern') },
           ]}
         >
           <Input disabled={!!editing} autoComplete="off" />
