@@ -26,6 +26,8 @@ export interface Database {
   lock?: DataDirLock;
   /** PostgreSQL only: the pool, for work that needs one connection (advisory locks). */
   pool?: pg.Pool;
+  /** Embedded only: the PGlite instance (backup dumps its data directory). */
+  pglite?: PGlite;
   close(): Promise<void>;
 }
 
@@ -36,6 +38,8 @@ export interface OpenOptions {
   databaseUrl?: string;
   /** Embedded engine only: in memory, for tests that need no persistence. */
   inMemory?: boolean;
+  /** Embedded engine only: start from this backup (a data-directory tarball). */
+  loadDataDir?: Blob;
   poolSize?: number;
 }
 
@@ -50,19 +54,24 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.inMemory) {
     const client = await PGlite.create({ extensions: { pg_trgm } });
     const db = drizzlePglite({ client, schema }) as unknown as Db;
-    return { db, engine: 'pglite', close: () => client.close() };
+    return { db, engine: 'pglite', pglite: client, close: () => client.close() };
   }
   if (!opts.dataDir) throw new Error('openDatabase: dataDir or databaseUrl is required');
   const lock = lockDataDir(opts.dataDir);
   try {
     const dir = join(opts.dataDir, 'pgdata');
     mkdirSync(dir, { recursive: true });
-    const client = await PGlite.create({ dataDir: dir, extensions: { pg_trgm } });
+    const client = await PGlite.create({
+      dataDir: dir,
+      extensions: { pg_trgm },
+      loadDataDir: opts.loadDataDir,
+    });
     const db = drizzlePglite({ client, schema }) as unknown as Db;
     return {
       db,
       engine: 'pglite',
       lock,
+      pglite: client,
       async close() {
         try {
           await client.close();
