@@ -35,7 +35,10 @@ const SCOPE_HEAD =
 const IN_SCOPE = /在([^,;。]{2,16}?)内?(?=组织|实施|打造|建设|建成|建立|培育|引进|推广|选派|创建)/;
 const LEAD_STRIP =
   /^(?:[^,;。的]{0,30}?(?:制定|提出|规定|确定|明确|部署)的|并|同时|其中|力争|争取|确保|努力|要|将|可|累计|全年|每年|年均(?!增)|到\d{4}年|\d{4}年(?:底|末|前)?|“?十[一二三四五]五”?(?:期间|时期|末)?|期间|届时|实现|推动|推进|加快推进|加快|进一步|经过\S{1,3}年努力|通过\S{1,3}年努力|在)+/;
-const TRAIL_STRIP = /(?:力争|争取|确保|努力|要|将|可|累计|分别|的|均|都|总计|共|要求)+$/;
+const TRAIL_STRIP =
+  /(?:力争|争取|确保|努力|要|将|可|累计|分别|的|都|总计|共|要求|不少于|不低于|至少|达到|超过)+$/;
+/** Action verbs that can open a subject phrase (组织科技特派员…): dropped from the metric. */
+const LEAD_VERB = /^(?:组织|开展|实施|推动|引导|支持|鼓励|推进|加快|选派|培育)(?=[\u4e00-\u9fa5]{2,})/;
 
 interface Clause {
   start: number;
@@ -93,7 +96,7 @@ function cleanMetric(s: string): string {
     const sc = SCOPE_HEAD.exec(t);
     if (sc && sc[0].length < t.length - 1) t = t.slice(sc[0].length);
   }
-  t = t.replace(/^的|的$/g, '');
+  t = t.replace(/^的|的$/g, '').replace(LEAD_VERB, '');
   if (/^“[^“”]+”$/.test(t)) t = t.slice(1, -1);
   return t.trim();
 }
@@ -152,12 +155,11 @@ export function extractTargets(
     for (const f of found) {
       const local = f.at - p.start;
       let deadline: number | null = null;
+      const sentenceStart = Math.max(m.lastIndexOf('。', local) + 1, m.lastIndexOf(';', local) + 1);
       for (const mk of marks) if (mk.at < local) deadline = mk.year;
-      if (deadline == null) {
-        const sentenceStart = Math.max(m.lastIndexOf('。', local) + 1, m.lastIndexOf(';', local) + 1);
-        const fy = FIVE_YEAR.exec(m.slice(sentenceStart, local));
-        if (fy) deadline = FIVE_YEAR_END[fy[1]];
-      }
+      // A five-year-plan period named in the goal's own sentence outranks a year set earlier.
+      const fy = FIVE_YEAR.exec(m.slice(sentenceStart, local));
+      if (fy && !marks.some((mk) => mk.at >= sentenceStart && mk.at < local)) deadline = FIVE_YEAR_END[fy[1]];
       deadline ??= inherited ?? (planPeriod ? planPeriod[1] : null);
       const scope = scopeOf(doc, f, p, m);
       out.push({
@@ -250,7 +252,8 @@ function paragraphTargets(doc: Doc, p: Para, m: string): Found[] {
 
     // The governing verb: the last verb in the clause before the number that is not a modifier (…的).
     const cText = doc.match.slice(clause.start, at);
-    if (PRESENT.test(cText)) continue;
+    // A count of what exists now is not a goal (a multiple of it is: 达到现有的3倍).
+    if (PRESENT.test(cText) && unit !== '倍') continue;
     let verb: { index: number; word: string } | null = null;
     VERB.lastIndex = 0;
     for (let v = VERB.exec(cText); v; v = VERB.exec(cText)) {
@@ -298,12 +301,19 @@ function paragraphTargets(doc: Doc, p: Para, m: string): Found[] {
     const per = /每年|年均|每年度/.test(doc.match.slice(textStart, at));
 
     // Metric.
-    const prevEnd = previousInClause.length
+    // After an earlier quantity in this clause, its noun runs up to the next 、.
+    let prevEnd = previousInClause.length
       ? previousInClause[previousInClause.length - 1].end - clause.start
       : 0;
+    if (prevEnd > 0) {
+      const sep = cText.indexOf('、', prevEnd);
+      if (sep >= 0) prevEnd = sep + 1;
+    }
     let metric = '';
     if (verb && kind === 'predicate') {
-      metric = cleanMetric(cText.slice(prevEnd, verb.index));
+      // 年均增长10%: the growth word is part of what is measured.
+      const keep = /^(?:增长|增幅|增速)$/.test(verb.word) && unit !== '倍' ? verb.word.length : 0;
+      metric = cleanMetric(cText.slice(prevEnd, verb.index + keep));
       if (!metric && /^占/.test(verb.word)) metric = cleanMetric(cText.slice(verb.index));
     } else if (verb) {
       metric = cleanMetric(cText.slice(Math.max(prevEnd, verb.index + verb.word.length)));
@@ -315,6 +325,23 @@ function paragraphTargets(doc: Doc, p: Para, m: string): Found[] {
       const nextQ = found.length >= 0 ? m.slice(qEnd, clause.end - p.start) : '';
       const stopAt = nextQ.search(new RegExp(`${NUMBER}\\s*(?:${UNITS})`));
       metric = cleanMetric(nounAfter(stopAt >= 0 ? nextQ.slice(0, stopAt) : nextQ));
+    }
+    // 翻一番，达到1200家: a verb with no subject measures what the sentence's previous goal did.
+    if ((!metric || metric.length < 2) && kind === 'predicate') {
+      const prev = [...found].reverse().find((f) => f.clause.sentence === clause.sentence);
+      if (prev) metric = prev.metric;
+      else {
+        const pc = [...cl].reverse().find((c) => c.end <= clause.start && c.sentence === clause.sentence);
+        if (pc) {
+          const t = doc.match.slice(pc.start, pc.end);
+          VERB.lastIndex = 0;
+          const v = VERB.exec(t);
+          DOUBLING.lastIndex = 0;
+          const d = DOUBLING.exec(t);
+          const cut = Math.min(v ? v.index : t.length, d ? d.index : t.length);
+          metric = cleanMetric(t.slice(0, cut));
+        }
+      }
     }
     if (!metric || metric.length < 2) continue;
     const mStart = doc.match.indexOf(metric, clause.start);

@@ -53,10 +53,15 @@ function charOffset(it: Item, k: number): number {
  */
 function joinLine(items: Item[]): string {
   const segs: { x: number; w: number; item: Item; s: string }[] = [];
+  let pendingSpace = false;
   for (const it of items) {
     const last = segs[segs.length - 1];
+    if (!it.s.trim()) {
+      // Whitespace items only widen the gap; the gap itself decides between space and tab.
+      pendingSpace = true;
+      continue;
+    }
     if (last && it.x < last.x + last.w - it.h * 0.3) {
-      if (!it.s.trim()) continue;
       const rel = it.x - last.x;
       let k = 0;
       while (k < last.s.length && charOffset({ ...last.item, s: last.s }, k + 1) <= rel + it.h * 0.25) k++;
@@ -64,7 +69,11 @@ function joinLine(items: Item[]): string {
       continue;
     }
     let s = it.s;
-    if (last && it.x - (last.x + last.w) > it.h * 0.5 && !/\s$/.test(last.s) && !/^\s/.test(s)) s = ` ${s}`;
+    // A wide gap separates table cells (a tab, kept by the normaliser); a narrow one is a space.
+    const gap = last ? it.x - (last.x + last.w) : 0;
+    if (last && gap > it.h * 0.9) s = `\t${s.trimStart()}`;
+    else if (last && (pendingSpace || gap > it.h * 0.3) && !/\s$/.test(last.s) && !/^\s/.test(s)) s = ` ${s}`;
+    pendingSpace = false;
     segs.push({ x: it.x, w: it.w, item: it, s });
   }
   return segs.map((g) => g.s).join('');

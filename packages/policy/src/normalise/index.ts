@@ -34,12 +34,12 @@ function dropSpaces(line: string): boolean[] {
   const drop = new Array<boolean>(line.length).fill(false);
   let i = 0;
   while (i < line.length) {
-    if (!isSpace(line[i])) {
+    if (!isSpace(line[i]) || line[i] === '\t') {
       i++;
       continue;
     }
     let j = i;
-    while (j < line.length && isSpace(line[j])) j++;
+    while (j < line.length && isSpace(line[j]) && line[j] !== '\t') j++;
     const a = line[i - 1] ?? '';
     const b = line[j] ?? '';
     if (a && b && ((tight(a) && (tight(b) || isDigit(b) || b === '%')) || (isDigit(a) && tight(b)))) {

@@ -9,6 +9,15 @@ const HEADING_START =
 const TABLE_ROW = /\||\t/;
 const SENTENCE_END = /[。；！？：:;!?]$/;
 
+function unclosed(s: string): boolean {
+  let d = 0;
+  for (const c of s) {
+    if (c === '（' || c === '(' || c === '《') d++;
+    else if ((c === '）' || c === ')' || c === '》') && d > 0) d--;
+  }
+  return d > 0;
+}
+
 function lineWidth(line: RawLine): number {
   return displayWidth(line.text.replace(/\s+/g, ' '));
 }
@@ -65,6 +74,11 @@ export function reflow(lines: RawLine[]): boolean[] {
     const prev = lines[i - 1];
     const cur = lines[i];
     if (TABLE_ROW.test(prev.text) || TABLE_ROW.test(cur.text)) continue;
+    // A paragraph never ends inside an open bracket or 《》.
+    if (unclosed(prev.text) && !HEADING_START.test(cur.text)) {
+      cont[i] = true;
+      continue;
+    }
     if (blanksMeaningful && cur.blankBefore) continue;
     if (indentMeaningful && cur.indent >= 1.5) continue;
     // A paragraph's first line is two cells narrower: its indentation is lost in extracted text.
