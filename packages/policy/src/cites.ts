@@ -106,11 +106,13 @@ export function extractCites(
       const a = p.start + x.index;
       if (numberSpans.some(([s, e]) => a >= s && a < e)) continue;
       // The regex's leading characters may swallow words before the issuer code (贯彻国办发…).
-      const raw = doc.text.slice(a, a + x[0].length);
-      const trimmed = raw.replace(
-        /^.*?(?:贯彻落实|落实|贯彻|根据|按照|依据|依照|印发|转发|执行|参照|和|与|及)/,
+      // Cut on the matching text (simplified), then take the same characters of the document's text.
+      const cutM = x[0].replace(
+        /^.*(?:贯彻落实|落实|贯彻|根据|按照|依据|依照|印发|转发|执行|参照|对照|和|与|及|的)/,
         '',
       );
+      const raw = doc.text.slice(a, a + x[0].length);
+      const trimmed = raw.slice(raw.length - cutM.length);
       const number = normNumber(trimmed);
       if (ownNumber && key(number) === key(ownNumber)) continue;
       const s0 = a + (raw.length - trimmed.length);

@@ -134,5 +134,13 @@ export function extractTableDuties(doc: Doc, L: Layout, sections: SectionNode[])
       });
     }
   }
-  return out;
+  // Merged cells repeat a unit over several rows: one duty per section and role, units in order.
+  const merged = new Map<string, Duty>();
+  for (const d of out) {
+    const k = `${d.section}|${d.role}`;
+    const prev = merged.get(k);
+    if (!prev) merged.set(k, { ...d, units: [...d.units] });
+    else for (const u of d.units) if (!prev.units.includes(u)) prev.units.push(u);
+  }
+  return [...merged.values()];
 }

@@ -37,8 +37,6 @@ const LEAD_STRIP =
   /^(?:[^,;。的]{0,30}?(?:制定|提出|规定|确定|明确|部署)的|并|同时|其中|力争|争取|确保|努力|要|将|可|累计|全年|每年|年均(?!增)|到\d{4}年|\d{4}年(?:底|末|前)?|“?十[一二三四五]五”?(?:期间|时期|末)?|期间|届时|实现|推动|推进|加快推进|加快|进一步|经过\S{1,3}年努力|通过\S{1,3}年努力|在)+/;
 const TRAIL_STRIP =
   /(?:力争|争取|确保|努力|要|将|可|累计|分别|的|都|总计|共|要求|不少于|不低于|至少|达到|超过)+$/;
-/** Action verbs that can open a subject phrase (组织科技特派员…): dropped from the metric. */
-const LEAD_VERB = /^(?:组织|开展|实施|推动|引导|支持|鼓励|推进|加快|选派|培育)(?=[\u4e00-\u9fa5]{2,})/;
 
 interface Clause {
   start: number;
@@ -89,14 +87,24 @@ function masked(m: string, i: number): boolean {
   return false;
 }
 
-function cleanMetric(s: string): string {
+const LEAD_SUBJECT_VERB = /^(?:并|和|及|、)?(?:组织|开展|推动|鼓励|推进|加快|命名)/;
+const LEAD_OBJECT_VERB = new RegExp(`^(?:并|和|及|、)?(?:${ACTION}|组织|开展|推动|鼓励|推进|加快)`);
+
+function cleanMetric(s: string, object = false): string {
   let t = s.trim().replace(/^[,、:的]+|[,、:]+$/g, '');
   for (let k = 0; k < 3; k++) {
     t = t.replace(LEAD_STRIP, '').replace(TRAIL_STRIP, '');
     const sc = SCOPE_HEAD.exec(t);
     if (sc && sc[0].length < t.length - 1) t = t.slice(sc[0].length);
   }
-  t = t.replace(/^的|的$/g, '').replace(LEAD_VERB, '');
+  t = t.replace(/^的|的$/g, '');
+  // Leading verbs (组织…, 并命名…; for objects also 推广…) are not part of what is counted.
+  const lead = object ? LEAD_OBJECT_VERB : LEAD_SUBJECT_VERB;
+  for (let k = 0; k < 4; k++) {
+    const v = lead.exec(t);
+    if (!v) break;
+    t = t.slice(v[0].length);
+  }
   if (/^“[^“”]+”$/.test(t)) t = t.slice(1, -1);
   return t.trim();
 }
@@ -254,14 +262,23 @@ function paragraphTargets(doc: Doc, p: Para, m: string): Found[] {
     const cText = doc.match.slice(clause.start, at);
     // A count of what exists now is not a goal (a multiple of it is: 达到现有的3倍).
     if (PRESENT.test(cText) && unit !== '倍') continue;
+    // The governing verb: the last predicate verb (X达到N), else the first action verb (引进…N名),
+    // skipping verbs used as modifiers or inside nouns (转化的…, 实施方案, 服务中心).
+    const previousInClause = inClause.get(clause) ?? [];
+    const searchFrom = previousInClause.length
+      ? previousInClause[previousInClause.length - 1].end - clause.start
+      : 0;
     let verb: { index: number; word: string } | null = null;
+    let firstAction: { index: number; word: string } | null = null;
     VERB.lastIndex = 0;
     for (let v = VERB.exec(cText); v; v = VERB.exec(cText)) {
-      // A verb used as a modifier or inside a noun (转化的…, 实施方案, 建设项目) governs nothing.
       if (NOUN_AFTER_VERB.test(cText.slice(v.index + v[0].length, v.index + v[0].length + 3))) continue;
-      verb = { index: v.index, word: v[0] };
+      if (PREDICATE_ONLY.test(v[0])) verb = { index: v.index, word: v[0] };
+      else if (!firstAction || (firstAction.index < searchFrom && v.index >= searchFrom))
+        firstAction = { index: v.index, word: v[0] };
     }
-    const previousInClause = inClause.get(clause) ?? [];
+    if (!verb || (firstAction && firstAction.index > verb.index && verb.index < searchFrom))
+      verb = firstAction ?? verb;
     let kind: 'predicate' | 'action';
     let textStart = clause.start;
     const bound = /以上|以内|以下/.test(after.slice(0, 2));
@@ -316,7 +333,7 @@ function paragraphTargets(doc: Doc, p: Para, m: string): Found[] {
       metric = cleanMetric(cText.slice(prevEnd, verb.index + keep));
       if (!metric && /^占/.test(verb.word)) metric = cleanMetric(cText.slice(verb.index));
     } else if (verb) {
-      metric = cleanMetric(cText.slice(Math.max(prevEnd, verb.index + verb.word.length)));
+      metric = cleanMetric(cText.slice(Math.max(prevEnd, verb.index + verb.word.length)), true);
     } else {
       metric = cleanMetric(cText.slice(prevEnd));
     }
