@@ -67,7 +67,31 @@ interface TableCtx {
 
 const clean = (s: string): string => s.replace(/[ \t\r\f\v\u00a0]+/g, ' ');
 
-export function htmlToText(html: string): string {
+// Container and inline tags carry nothing we need but their line breaks. Rewriting them before
+// parsing keeps the parser's open-element stack shallow: htmlparser2 searches that stack on every
+// closing tag, so thousands of nested <div>s would otherwise cost quadratic time.
+const CONTAINER_TAGS =
+  /<\/?(?:div|section|article|header|footer|main|aside|nav|center|form|figure|figcaption|address|blockquote|dl|dd|dt|ul|ol)\b[^>]*>/gi;
+const INLINE_TAGS =
+  /<\/?(?:span|font|a|b|strong|em|i|u|small|big|sup|sub|label|abbr|ins|del|s|strike|o:p)\b[^>]*>/gi;
+const TABLE_TAGS = /<\/?(?:table|tbody|thead|tfoot|tr|td|th|caption|colgroup|col)\b[^>]*>/gi;
+
+function flatten(html: string): string {
+  let s = html.replace(CONTAINER_TAGS, '<br>').replace(INLINE_TAGS, '');
+  // Pathological table nesting is layout noise: keep its text, drop its structure.
+  let depth = 0;
+  let max = 0;
+  for (const m of s.matchAll(/<(\/?)table\b/gi)) {
+    depth += m[1] ? -1 : 1;
+    max = Math.max(max, depth);
+    if (max > 64) break;
+  }
+  if (max > 64) s = s.replace(TABLE_TAGS, '<br>');
+  return s;
+}
+
+export function htmlToText(input: string): string {
+  const html = flatten(input);
   const out: string[] = [];
   const tables: TableCtx[] = [];
   let skipDepth = 0;

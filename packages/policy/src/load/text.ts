@@ -60,6 +60,16 @@ export function decodeText(bytes: Uint8Array): DecodedText {
   } catch {
     // not UTF-8: fall through to detection
   }
+  // UTF-16 without a BOM and with few ASCII characters: no zero bytes, so try it and keep it when
+  // the result reads as Chinese with Chinese punctuation.
+  for (const enc of ['utf-16le', 'utf-16be'] as const) {
+    if (b.length % 2 !== 0) break;
+    const head = iconv.decode(Buffer.from(b.subarray(0, 8192)), enc);
+    const punct = head.match(/[，。、；：]/g)?.length ?? 0;
+    if (!looksBinary(head) && cjkShare(head) > 0.7 && punct >= 3) {
+      return { text: iconv.decode(Buffer.from(b), enc), encoding: enc.toUpperCase() };
+    }
+  }
   const sample = b.subarray(0, 1 << 16);
   const candidates = chardet.analyse(sample).map((m) => m.name.toUpperCase());
   const order = [...candidates.filter((c) => /GB|BIG5|UTF-16|EUC|SHIFT/.test(c)), 'GB18030'];

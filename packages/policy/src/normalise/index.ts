@@ -75,13 +75,25 @@ export function normalise(original: string, opts: NormaliseOptions = {}): Normal
   const headers = opts.format === 'pdf' ? runningHeaders(all) : new Set<string>();
   const lines: RawLine[] = [];
   let dropped = 0;
+  const seen = new Set<string>();
+  let afterPageNumber = false;
   for (const l of all) {
+    // A short line repeated right after a page number is the next page's running header.
+    const key = l.text.replace(/\s+/g, '');
+    if (afterPageNumber && key.length <= 30 && seen.has(key)) {
+      dropped++;
+      afterPageNumber = false;
+      continue;
+    }
+    afterPageNumber = false;
+    seen.add(key);
     if (l.text.length <= 120) {
       let compact = l.text.replace(/\s+/g, '');
       if (script === 'traditional') compact = t2s(compact);
       compact = foldText(compact);
       if (isChromeLine(compact) || isPageNumber(compact) || headers.has(compact.replace(/\d+/g, '#'))) {
         dropped++;
+        if (isPageNumber(compact)) afterPageNumber = true;
         continue;
       }
     }

@@ -18,9 +18,12 @@ function unclosed(s: string): boolean {
   return d > 0;
 }
 
+/** Width with the stray spaces of PDF text removed (they are dropped before output too). */
 function lineWidth(line: RawLine): number {
-  return displayWidth(line.text.replace(/\s+/g, ' '));
+  return displayWidth(line.text.replace(/\s+/g, ''));
 }
+
+const SPACED_CJK = /[\u4e00-\u9fff] [\u4e00-\u9fff\d]|\d [\u4e00-\u9fff]/g;
 
 /** The width a full line reaches: the most common width among long lines (the page's measure). */
 function fullWidth(lines: RawLine[]): number {
@@ -42,6 +45,10 @@ function fullWidth(lines: RawLine[]): number {
 
 /** True when the text looks hard-wrapped: most lines fill the measure and stop mid-sentence. */
 export function looksHardWrapped(lines: RawLine[]): boolean {
+  // Text copied out of a PDF keeps spaces between CJK characters and around numbers.
+  let spaced = 0;
+  for (const l of lines) spaced += l.text.match(SPACED_CJK)?.length ?? 0;
+  if (lines.length >= 3 && spaced >= Math.max(5, lines.length * 0.5)) return true;
   if (lines.length < 8) return false;
   const full = fullWidth(lines);
   // A printed page holds at most about 45 CJK characters a line; longer lines are paragraphs.
