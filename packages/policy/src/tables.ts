@@ -140,7 +140,11 @@ export function extractTableDuties(doc: Doc, L: Layout, sections: SectionNode[])
     const k = `${d.section}|${d.role}`;
     const prev = merged.get(k);
     if (!prev) merged.set(k, { ...d, units: [...d.units] });
-    else for (const u of d.units) if (!prev.units.includes(u)) prev.units.push(u);
+    else {
+      for (const u of d.units) if (!prev.units.includes(u)) prev.units.push(u);
+      if (prev.span && d.span)
+        prev.span = [Math.min(prev.span[0], d.span[0]), Math.max(prev.span[1], d.span[1])];
+    }
   }
   return [...merged.values()];
 }
