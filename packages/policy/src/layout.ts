@@ -52,7 +52,7 @@ const isCopyList = (m: string): boolean =>
 const isShortPlain = (s: string, max = 60): boolean => s.length <= max && !/[,。;!?]/.test(s);
 
 function isBodyLike(m: string): boolean {
-  return MARKER.test(m) || (m.length > 60 && /[,。]/.test(m));
+  return MARKER.test(m) || /[。;!?]/.test(m) || (m.length > 60 && /,/.test(m)) || /^——/.test(m);
 }
 
 export function analyseLayout(doc: Doc): Layout {

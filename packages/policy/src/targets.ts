@@ -91,7 +91,7 @@ const LEAD_SUBJECT_VERB = /^(?:并|和|及|、)?(?:组织|开展|推动|鼓励|�
 const LEAD_OBJECT_VERB = new RegExp(`^(?:并|和|及|、)?(?:${ACTION}|组织|开展|推动|鼓励|推进|加快)`);
 
 function cleanMetric(s: string, object = false): string {
-  let t = s.trim().replace(/^[,、:的]+|[,、:]+$/g, '');
+  let t = s.trim().replace(/^[,、:的—\-·•]+|[,、:]+$/g, '');
   for (let k = 0; k < 3; k++) {
     t = t.replace(LEAD_STRIP, '').replace(TRAIL_STRIP, '');
     const sc = SCOPE_HEAD.exec(t);

@@ -1,0 +1,189 @@
+// One small invented text per extraction rule.
+import { describe, expect, it } from 'vitest';
+import { parseText } from './parse.js';
+
+const P = (text: string) => parseText(text).policy;
+const targets = (text: string) =>
+  P(text).targets.map((t) => ({
+    m: t.metric,
+    c: t.comparator,
+    v: t.value,
+    x: t.valueMax,
+    u: t.unit,
+    per: t.per,
+    d: t.deadline,
+    a: t.approx,
+  }));
+
+describe('targets', () => {
+  it.each([
+    ['到2027年，全区孵化器达到十五家。', { c: 'reach', v: 15, u: '家', d: 2027 }],
+    ['到2027年，技术合同成交额突破百亿元。', { c: 'more_than', v: 100, u: '亿元' }],
+    ['到2027年，新增专利授权超过1,200件。', { c: 'more_than', v: 1200, u: '件' }],
+    ['到2027年，培育科技型企业不少于30家。', { c: 'at_least', v: 30, u: '家' }],
+    ['到2027年，研发人员达到2000人以上。', { c: 'at_least', v: 2000, u: '人' }],
+    ['到2027年，单位能耗控制在0.5吨以内。', { c: 'at_most', v: 0.5, u: '吨' }],
+    ['到2027年，每个园区引进创新团队1至2个。', { c: 'range', v: 1, x: 2, u: '个' }],
+    ['到2027年，引进博士1—3名。', { c: 'range', v: 1, x: 3, u: '名' }],
+    ['到2027年，科技型企业数量翻一番。', { c: 'multiply', v: 2, u: null }],
+    ['到2027年，科技型企业数量翻两番。', { c: 'multiply', v: 4, u: null }],
+    ['到2027年，研发投入增长3倍。', { c: 'multiply', v: 4, u: null }],
+    ['到2027年，研发投入达到2022年的2倍。', { c: 'multiply', v: 2, u: null }],
+    ['到2027年，研发投入强度提高1.2个百分点。', { c: 'growth', v: 1.2, u: '个百分点' }],
+    ['到2027年，财政科技支出年均增长8%。', { c: 'growth', v: 8, u: '%', per: 'year' }],
+    ['到2027年，财政科技支出年均增长高于8%。', { c: 'more_than', v: 8, u: '%', per: 'year' }],
+    ['每年选派科技特派员300名左右。', { c: 'reach', v: 300, u: '名', per: 'year', a: true, d: null }],
+    ['到2027年，科普覆盖率达到百分之九十。', { c: 'reach', v: 90, u: '%' }],
+  ])('%s', (text, want) => {
+    const got = targets(text);
+    expect(got).toHaveLength(1);
+    expect(got[0]).toMatchObject(want);
+  });
+
+  it('is not fooled by names, dates, ordinals, existing counts and quotes', () => {
+    const text = [
+      '一、总体要求',
+      '依托“12396”信息服务平台，围绕8大产业集群和16条产业链，深入实施“三个一”工程。',
+      '全县现有高新技术企业25家，第三次会议于2024年5月10日召开，分两个阶段推进。',
+      '按照云政发〔2024〕12号文件要求，建立一批创新平台。',
+    ].join('\n');
+    expect(targets(text)).toEqual([]);
+  });
+
+  it('gives one target per number, sharing the verb and the 到YYYY年 of its paragraph and list', () => {
+    const text = [
+      '三、发展目标',
+      '到2028年，创新体系基本建成。',
+      '——全市建成省级以上研发平台20个、县级工作站60个；',
+      '——高新技术企业、科技型中小企业实现翻番。',
+      '到2035年，创新能力显著提升。',
+    ].join('\n');
+    const got = P(text).targets;
+    expect(got.map((t) => [t.metric, t.value, t.unit, t.deadline])).toEqual([
+      ['省级以上研发平台', 20, '个', 2028],
+      ['县级工作站', 60, '个', 2028],
+      ['高新技术企业', 2, null, 2028],
+      ['科技型中小企业', 2, null, 2028],
+    ]);
+    expect(got[0].text).toBe(got[1].text);
+    expect(got[0].scope).toBe('全市');
+  });
+
+  it('uses the plan period end when no year is written, and 十三五 when it is named', () => {
+    const text = [
+      '某县科技创新三年行动方案（2025—2027年）',
+      '一、主要目标',
+      '新建众创空间5家。“十四五”期间，科技投入年均增幅不低于10%。',
+    ].join('\n');
+    const got = P(text);
+    expect(got.meta.planPeriod).toEqual([2025, 2027]);
+    expect(got.targets.map((t) => [t.value, t.deadline, t.comparator])).toEqual([
+      [5, 2027, 'reach'],
+      [10, 2025, 'at_least'],
+    ]);
+  });
+});
+
+describe('sections', () => {
+  it('builds paths for 一、 （一） 1． （1） and ignores dash items and 第X条', () => {
+    const text = [
+      '一、总体目标',
+      '（一）主要指标。到2030年……。',
+      '1．研发投入',
+      '（1）企业投入。加大投入。',
+      '（2）财政投入',
+      '2.人才队伍',
+      '——创新驱动。坚持创新。',
+      '第三条 本办法自印发之日起施行。',
+      '二、保障措施',
+    ].join('\n');
+    const s = P(text).sections;
+    expect(s.map((x) => [x.path, x.heading, x.level])).toEqual([
+      ['一', '总体目标', 1],
+      ['一/(一)', '主要指标', 2],
+      ['一/(一)/1', '研发投入', 3],
+      ['一/(一)/1/(1)', '企业投入', 4],
+      ['一/(一)/1/(2)', '财政投入', 4],
+      ['一/(一)/2', '人才队伍', 3],
+      ['二', '保障措施', 1],
+    ]);
+  });
+
+  it('starts at whatever level the document starts', () => {
+    const s = P('（一）加强领导。成立领导小组。\n（二）强化保障。\n（十一）严格考核。').sections;
+    expect(s.map((x) => [x.path, x.level])).toEqual([
+      ['(一)', 1],
+      ['(二)', 1],
+      ['(十一)', 1],
+    ]);
+  });
+});
+
+describe('duties', () => {
+  it('reads labelled assignments, keeps brackets and collective idioms whole', () => {
+    const text = [
+      '一、加强协作',
+      '推进合作。（牵头单位：市科技局；配合单位：各县（市、区）人民政府，市直各委、办、局及有关企业）',
+      '二、强化督查',
+      '定期通报。（责任单位：市政府督查室，牵头单位：市科技局）',
+      '三、加强宣传',
+      '由市委宣传部牵头，市科技局、市科协配合，开展宣传。',
+    ].join('\n');
+    const d = P(text).responsibilities.map((x) => `${x.section}|${x.role}|${x.units.join('/')}`);
+    expect(d).toEqual([
+      '一|lead|市科技局',
+      '一|co|各县（市、区）人民政府/市直各委、办、局/有关企业',
+      '二|responsible|市政府督查室',
+      '二|lead|市科技局',
+      '三|lead|市委宣传部',
+      '三|co|市科技局/市科协',
+    ]);
+  });
+});
+
+describe('cites and meta', () => {
+  it('cites by 《》 or number once each; preamble basis implements, body mentions', () => {
+    const text = [
+      '为贯彻落实《某省科技创新条例》和国务院办公厅《关于推动创新发展的意见》（国办发〔2020〕5号）精神，制定本方案。',
+      '一、重点任务',
+      '落实《某省科技创新条例》，执行某科发〔2021〕9号文件。',
+    ].join('\n');
+    const c = P(text).cites.map((x) => [x.title, x.docNumber, x.relation]);
+    expect(c).toEqual([
+      ['某省科技创新条例', null, 'implements'],
+      ['国务院办公厅关于推动创新发展的意见', '国办发〔2020〕5号', 'implements'],
+      [null, '某科发〔2021〕9号', 'mentions'],
+    ]);
+  });
+
+  it('reads validity dates only when a calendar date is given', () => {
+    const m = P('一、附则\n本方案自2025年1月1日起施行，有效期至2029年12月31日。').meta;
+    expect([m.effectiveFrom, m.effectiveTo]).toEqual(['2025-01-01', '2029-12-31']);
+    const n = P('一、附则\n本方案自印发之日起施行，有效期5年。').meta;
+    expect([n.effectiveFrom, n.effectiveTo]).toEqual([null, null]);
+  });
+
+  it('reads joint issuers from the title and a Chinese-numeral date', () => {
+    const text =
+      '某市科学技术局 某市财政局关于印发《某市科技计划管理办法》的通知\n各区县：\n现印发给你们。\n某市科学技术局\n某市财政局\n二〇二五年一月八日';
+    const m = P(text).meta;
+    expect(m.issuers).toEqual(['某市科学技术局', '某市财政局']);
+    expect(m.signedDate).toBe('2025-01-08');
+    expect(m.attachmentTitle).toBe('某市科技计划管理办法');
+  });
+});
+
+describe('phases', () => {
+  it('reads name-first and date-first stages', () => {
+    const text = [
+      '三、实施步骤',
+      '（一）宣传动员阶段（2025年1月—3月）。',
+      '（二）2025年4月至2026年10月为全面实施阶段。',
+    ].join('\n');
+    const ph = P(text).phases.map((p) => [p.name, p.start, p.end]);
+    expect(ph).toEqual([
+      ['宣传动员阶段', '2025-01', '2025-03'],
+      ['全面实施阶段', '2025-04', '2026-10'],
+    ]);
+  });
+});
