@@ -3,3 +3,4 @@ export * from './departments';
 export * from './identity';
 export * from './logs';
 export * from './orgUnits';
+export * from './policies';
