@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { FastifyInstance, FastifyServerOptions } from 'fastify';
+import type { FastifyInstance, FastifyPluginAsync, FastifyServerOptions } from 'fastify';
 import { purgeExpiredSessions } from './auth/sessions';
 import type { PlatformContext } from './context';
 import { type Database, openDatabase } from './db/client';
@@ -27,6 +27,8 @@ export interface PlatformOptions {
   trustProxy?: boolean | string;
   /** Called with a generated admin password on first start (the CLI prints it once). */
   onAdminPassword?: (password: string) => void;
+  /** Extra Fastify plugins registered before listening (integrations; tests add slow routes). */
+  plugins?: FastifyPluginAsync[];
   /** Provinces (two-digit prefixes) whose townships are loaded; default 内蒙古 ('15'). */
   townshipProvinces?: string[] | 'all';
 }
@@ -77,6 +79,7 @@ export async function startPlatform(opts: PlatformOptions = {}): Promise<Platfor
       logger: opts.logger,
       trustProxy: opts.trustProxy,
     });
+    for (const plugin of opts.plugins ?? []) await app.register(plugin);
     const address = await app.listen({ host: opts.host ?? '127.0.0.1', port: opts.port ?? 3000 });
     database.lock?.setUrl(address);
     const housekeeping = setInterval(

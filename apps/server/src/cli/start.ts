@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readConfig } from '../config';
 import { DataDirLockedError } from '../db/dataDirLock';
+import { platformLogger } from '../http/logger';
 import { DEFAULT_WEB_DIST, startPlatform } from '../platform';
 
 const WEB_ROOT = fileURLToPath(new URL('../../../web', import.meta.url));

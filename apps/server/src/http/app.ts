@@ -47,6 +47,15 @@ export async function buildApp(ctx: PlatformContext, opts: AppOptions = {}): Pro
     routerOptions: { ignoreTrailingSlash: true },
   }).withTypeProvider<ZodTypeProvider>();
   app.decorate('ctx', ctx);
+  // Requests still running when shutdown starts answer with Connection: close, so their
+  // keep-alive sockets end with them instead of holding the shutdown for the keep-alive timeout.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onSend', async (_req, reply) => {
+    if (closing) reply.header('connection', 'close');
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 

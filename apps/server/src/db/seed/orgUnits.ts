@@ -43,7 +43,11 @@ export function buildOrgUnitRows(townshipProvinces: string[] | 'all'): OrgUnitRo
   for (const p of load('provinces')) add(`${p.code}0000`, p.name, 'province', ROOT_CODE, Number(p.code));
   for (const p of SAR_AND_TAIWAN) add(p.code, p.name, 'province', ROOT_CODE, Number(p.code.slice(0, 2)));
   for (const c of load('cities')) add(`${c.code}00`, c.name, 'city', `${c.provinceCode}0000`, Number(c.code));
-  for (const a of load('areas')) add(a.code, a.name, levelOfArea(a.name), `${a.cityCode}00`, Number(a.code));
+  for (const a of load('areas')) {
+    // Cities without counties (东莞市 441900) appear again as their own "area": keep the city.
+    if (pathOf.has(a.code)) continue;
+    add(a.code, a.name, levelOfArea(a.name), `${a.cityCode}00`, Number(a.code));
+  }
   const wanted = (code: string) =>
     townshipProvinces === 'all' || townshipProvinces.includes(code.slice(0, 2));
   for (const s of load('streets')) {
