@@ -71,6 +71,7 @@ function toColumn(a: ArrayLike<number | null | undefined>, n: number, code: stri
       `column ${code} has ${a.length} values for ${n} rows`,
       { indicator: code },
     );
+  if (a instanceof Float64Array) return a.slice();
   const out = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const v = a[i];
@@ -109,7 +110,7 @@ export function createDataset(input: DatasetInput): Dataset {
   const values = codes.map((c) => toColumn(input.columns[c], n, c));
   values.forEach((col, j) => {
     for (let i = 0; i < n; i++)
-      if (col[i] === Number.POSITIVE_INFINITY || col[i] === Number.NEGATIVE_INFINITY)
+      if (col[i] - col[i] !== 0 && !Number.isNaN(col[i]))
         throw new MetricsError(
           'INVALID_DATA',
           `单位 ${input.units[i]} 指标 ${codes[j]} 的值为无穷大`,

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { type Dataset, Flag, gather, type Period, periods, type StepLog, withColumns } from './dataset';
 import { MetricsError } from './errors';
 import type { Framework } from './framework';
-import { max, mean, min, sd, sortedValues } from './stats';
+import { max, mean, sd, sortedValues } from './stats';
 
 const ties = z.enum(['min', 'max', 'average']).default('min');
 const scale = z.number().positive().default(1);
@@ -98,6 +98,12 @@ function constantError(ctx: IndicatorContext, time: number): MetricsError {
     `indicator ${ctx.code}${Number.isNaN(time) ? '' : ` (year ${time})`} has the same value for every unit and cannot be normalised`,
     { indicator: ctx.code, time: Number.isNaN(time) ? undefined : time },
   );
+}
+
+function negate(x: Float64Array): Float64Array {
+  const y = new Float64Array(x.length);
+  for (let i = 0; i < x.length; i++) y[i] = -x[i];
+  return y;
 }
 
 function lowerBound(s: Float64Array, v: number): number {
@@ -203,14 +209,21 @@ export function normaliseColumn(
   }
 
   // Every other method works on direction-adjusted values.
-  const xd = dir === 1 ? x : x.map((v) => -v);
-  const rd = dir === 1 ? ref : ref === x ? xd : ref.map((v) => -v);
+  const xd = dir === 1 ? x : negate(x);
+  const rd = dir === 1 ? ref : ref === x ? xd : negate(ref);
   const f = {} as Fitted;
   const needRange =
     m.method === 'minmax' || m.method === 'dist2max' || m.method === 'dist2ref' || m.method === 'dist2target';
   if (needRange) {
-    f.lo = min(rd);
-    f.hi = max(rd);
+    let lo = Number.POSITIVE_INFINITY;
+    let hi = Number.NEGATIVE_INFINITY;
+    for (let i = 0; i < rd.length; i++) {
+      const v = rd[i];
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+    }
+    f.lo = lo;
+    f.hi = hi;
   }
   const midpointAll = (v: number) => {
     for (let i = 0; i < n; i++) y[i] = Number.isNaN(xd[i]) ? Number.NaN : v;
@@ -376,8 +389,8 @@ export function normalise(
       goalposts: node?.goalposts,
     };
     const m = (indiv[code] ?? global) as NormaliseMethod;
-    const out = new Float64Array(n);
-    const fl = ds.flags[j].slice();
+    let out: Float64Array = new Float64Array(0);
+    let fl = ds.flags[j];
     for (const { apply, fit } of plan) {
       const x = gather(ds.values[j], apply.rows);
       const ref = fit === apply.rows ? x : gather(ds.values[j], fit);
@@ -399,14 +412,18 @@ export function normalise(
         for (let k = 0; k < x.length; k++) if (ds.units[rows ? rows[k] : k] === m.unit) refIndex = k;
       }
       const r = normaliseColumn(x, ref, m, ctx, { constant, time: apply.time, refIndex });
-      for (let k = 0; k < x.length; k++) {
-        const row = apply.rows ? apply.rows[k] : k;
-        out[row] = r.y[k];
-        if (r.capped?.[k]) {
-          fl[row] |= Flag.CAPPED;
+      if (!apply.rows) out = r.y;
+      else {
+        if (out.length !== n) out = new Float64Array(n);
+        for (let k = 0; k < x.length; k++) out[apply.rows[k]] = r.y[k];
+      }
+      if (r.capped)
+        for (let k = 0; k < x.length; k++) {
+          if (!r.capped[k]) continue;
+          if (fl === ds.flags[j]) fl = fl.slice();
+          fl[apply.rows ? apply.rows[k] : k] |= Flag.CAPPED;
           cappedCells++;
         }
-      }
     }
     changes.push({ code, values: out, flags: fl });
   }

@@ -71,7 +71,12 @@ export function treatCoinr(
 ) {
   const n = x.length;
   const flags = new Uint8Array(n);
-  const check0 = checkSkewKurt(x, o.skewThreshold, o.kurtThreshold);
+  // Power sums about a fixed centre (the column mean). Winsorising moves only the extreme points,
+  // so the sums are updated for those points alone instead of re-reading the whole column each
+  // step, as COINr does (its Treat is 70 % of its run time).
+  const mo = powerSums(x);
+  const test = () => testFromSums(mo, o.skewThreshold, o.kurtThreshold);
+  const check0 = test();
   if (check0.pass !== false) return { y: x, flags, details: { check0 } } as ColumnTreatment;
 
   const y = x.slice();
@@ -82,21 +87,27 @@ export function treatCoinr(
   while (check.pass === false && nwin < o.winMax) {
     // Skewness of the current copy decides the side; 0 counts as the high side.
     const high = !(check.skew < 0);
-    const ext = high ? max(y) : min(y);
-    const at: number[] = [];
-    let next = high ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
+    let ext = high ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
+    let next = ext;
     for (let i = 0; i < n; i++) {
       const v = y[i];
       if (Number.isNaN(v)) continue;
-      if (v === ext) at.push(i);
-      else if (high ? v > next : v < next) next = v;
+      if (high ? v > ext : v < ext) {
+        next = ext;
+        ext = v;
+      } else if (v !== ext && (high ? v > next : v < next)) next = v;
     }
     if (!Number.isFinite(next)) break; // every value sits at the extreme: nothing left to move to
-    for (const i of at) y[i] = next;
+    const at: number[] = [];
+    for (let i = 0; i < n; i++) if (y[i] === ext) at.push(i);
+    for (const i of at) {
+      movePoint(mo, y[i], next);
+      y[i] = next;
+    }
     if (high) H = at;
     else L = at;
     nwin = H.length + L.length;
-    check = checkSkewKurt(y, o.skewThreshold, o.kurtThreshold);
+    check = test();
   }
   const check1 = check;
   if (check1.pass === true) {
@@ -125,6 +136,74 @@ export function treatCoinr(
     flags,
     details: { check0, nwin, check1, check2, transform: 'log', shift },
   } as ColumnTreatment;
+}
+
+interface PowerSums {
+  n: number;
+  c: number;
+  s1: number;
+  s2: number;
+  s3: number;
+  s4: number;
+}
+
+/** Σ(x−c)^k for k = 1..4 about c = the mean (two passes: mean, then the sums). */
+function powerSums(x: Float64Array): PowerSums {
+  let n = 0;
+  let s = 0;
+  for (let i = 0; i < x.length; i++) {
+    const v = x[i];
+    if (Number.isNaN(v)) continue;
+    n++;
+    s += v;
+  }
+  const c = n ? s / n : 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  let s4 = 0;
+  for (let i = 0; i < x.length; i++) {
+    const v = x[i];
+    if (Number.isNaN(v)) continue;
+    const d = v - c;
+    const d2 = d * d;
+    s1 += d;
+    s2 += d2;
+    s3 += d2 * d;
+    s4 += d2 * d2;
+  }
+  return { n, c, s1, s2, s3, s4 };
+}
+
+function movePoint(m: PowerSums, from: number, to: number): void {
+  const a = from - m.c;
+  const b = to - m.c;
+  m.s1 += b - a;
+  m.s2 += b * b - a * a;
+  m.s3 += b * b * b - a * a * a;
+  m.s4 += b * b * b * b - a * a * a * a;
+}
+
+/** The skewness/kurtosis test from power sums (central moments by the binomial shift). */
+function testFromSums(m: PowerSums, skewThreshold: number, kurtThreshold: number): SkewKurtCheck {
+  const n = m.n;
+  const mu = m.s1 / n;
+  const m2 = m.s2 - n * mu * mu;
+  const m3 = m.s3 - 3 * mu * m.s2 + 2 * n * mu * mu * mu;
+  const m4 = m.s4 - 4 * mu * m.s3 + 6 * mu * mu * m.s2 - 3 * n * mu * mu * mu * mu;
+  let skew = Number.NaN;
+  let kurt = Number.NaN;
+  if (n >= 3 && m2 > 0) {
+    skew = ((Math.sqrt(n) * m3) / m2 ** 1.5) * (Math.sqrt(n * (n - 1)) / (n - 2));
+    if (n >= 4) {
+      const q = (n * m4) / (m2 * m2);
+      kurt = (((n + 1) * (q - 3) + 6) * (n - 1)) / ((n - 2) * (n - 3));
+    }
+  }
+  const a = Number.isNaN(skew) ? null : Math.abs(skew) < skewThreshold;
+  const b = Number.isNaN(kurt) ? null : kurt < kurtThreshold;
+  const pass = a === true || b === true ? true : a === null || b === null ? null : false;
+  return { pass, skew, kurt };
 }
 
 /**
@@ -282,10 +361,9 @@ export function treat(ds: Dataset, spec: TreatSpec, indicators: readonly string[
     if (j < 0) continue;
     const o = { ...spec, ...spec.indicators[code] } as TreatOptions;
     if (o.method === 'none') continue;
-    const out = new Float64Array(ds.values[j]);
-    const fl = ds.flags[j].slice();
+    let out: Float64Array | null = null;
+    let fl: Uint8Array | null = null;
     const perPeriod: Record<string, unknown> = {};
-    let changed = false;
     for (const p of ps) {
       const x = gather(ds.values[j], p.rows);
       const label = (i: number) => rowLabel(ds, p.rows ? p.rows[i] : i);
@@ -296,14 +374,18 @@ export function treat(ds: Dataset, spec: TreatSpec, indicators: readonly string[
             ? treatEis(x, o, label, code)
             : treatBoxcox(x, o, label, code);
       if (r.y !== x) {
-        changed = true;
-        scatter(out, p.rows, r.y);
+        // Copy the column (and its flags) only once something in it changes.
+        if (!out || !fl) {
+          out = p.rows ? new Float64Array(ds.values[j]) : r.y;
+          fl = ds.flags[j].slice();
+        }
+        if (out !== r.y) scatter(out, p.rows, r.y);
         for (let k = 0; k < r.flags.length; k++) if (r.flags[k]) fl[p.rows ? p.rows[k] : k] |= r.flags[k];
       }
       perPeriod[Number.isNaN(p.time) ? 'all' : String(p.time)] = r.details;
     }
     details[code] = ps.length === 1 ? Object.values(perPeriod)[0] : perPeriod;
-    if (changed) changes.push({ code, values: out, flags: fl });
+    if (out && fl) changes.push({ code, values: out, flags: fl });
   }
   const { indicators: ind, ...params } = spec;
   const log: StepLog = {

@@ -3,7 +3,7 @@
 // here each stage is cached by the choices it depends on: the upstream steps (impute, treat) by
 // the imputation choice, normalisation by that plus the normalisation method, and only the
 // aggregation (cheap) runs per replicate. The results are identical, the work is not.
-import { buildPlan, runPlan } from './aggregate';
+import { buildPlan, logColumn, runPlan } from './aggregate';
 import { type Dataset, periods, rowLabel } from './dataset';
 import { MetricsError } from './errors';
 import type { AggregateMethod, Framework } from './framework';
@@ -33,6 +33,7 @@ export class ReplicateEngine {
   readonly ties: TiesMethod;
   private upstream = new Map<string, Dataset>();
   private normalised = new Map<string, Float64Array[]>();
+  private logs = new Map<Float64Array[], (Float64Array | null)[]>();
   private readonly normIndex: number;
   private readonly periodRows: (Int32Array | null)[];
 
@@ -137,7 +138,15 @@ export class ReplicateEngine {
     const plan = buildPlan(this.fw, spec, { removed });
     const n = this.ds.units.length;
     const store: Float64Array[] = [...cols, ...this.fw.aggregates.map(() => new Float64Array(0))];
-    runPlan(store, plan, n, this.periodRows, (i) => rowLabel(this.ds, i));
+    let logs: (Float64Array | null)[] | undefined;
+    if (plan.nodes.some((p) => p.method.method === 'gmean')) {
+      logs = this.logs.get(cols);
+      if (!logs) {
+        logs = cols.map(logColumn);
+        this.logs.set(cols, logs);
+      }
+    }
+    runPlan(store, plan, n, this.periodRows, (i) => rowLabel(this.ds, i), logs);
     return store[this.fw.indicators.length + this.fw.aggregates.indexOf(this.fw.root)];
   }
 

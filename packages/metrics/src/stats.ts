@@ -146,16 +146,44 @@ export function kurtosis(x: ArrayLike<number>): number {
   return (((n + 1) * (r - 3) + 6) * (n - 1)) / ((n - 2) * (n - 3));
 }
 
-/** Skewness and kurtosis in one pass over the central sums (the outlier test needs both). */
+/**
+ * Skewness and kurtosis together (the outlier test needs both, repeatedly while winsorising).
+ * Plain double sums here: the test compares against thresholds and needs ~1e-12, not R's last bit.
+ */
 export function skewKurt(x: ArrayLike<number>): { n: number; skew: number; kurt: number } {
-  const n = count(x);
+  let n = 0;
+  let s = 0;
+  for (let i = 0; i < x.length; i++) {
+    const v = x[i];
+    if (Number.isNaN(v)) continue;
+    n++;
+    s += v;
+  }
   if (n < 3) return { n, skew: Number.NaN, kurt: Number.NaN };
-  const { s2, s3, s4 } = centralSums(x, mean(x));
+  let m = s / n;
+  let r = 0;
+  for (let i = 0; i < x.length; i++) {
+    const v = x[i];
+    if (!Number.isNaN(v)) r += v - m;
+  }
+  m += r / n;
+  let s2 = 0;
+  let s3 = 0;
+  let s4 = 0;
+  for (let i = 0; i < x.length; i++) {
+    const v = x[i];
+    if (Number.isNaN(v)) continue;
+    const d = v - m;
+    const d2 = d * d;
+    s2 += d2;
+    s3 += d2 * d;
+    s4 += d2 * d2;
+  }
   if (s2 === 0) return { n, skew: Number.NaN, kurt: Number.NaN };
   const skew = ((Math.sqrt(n) * s3) / s2 ** 1.5) * (Math.sqrt(n * (n - 1)) / (n - 2));
   if (n < 4) return { n, skew, kurt: Number.NaN };
-  const r = (n * s4) / (s2 * s2);
-  const kurt = (((n + 1) * (r - 3) + 6) * (n - 1)) / ((n - 2) * (n - 3));
+  const q = (n * s4) / (s2 * s2);
+  const kurt = (((n + 1) * (q - 3) + 6) * (n - 1)) / ((n - 2) * (n - 3));
   return { n, skew, kurt };
 }
 
@@ -224,6 +252,26 @@ export type TiesMethod = 'min' | 'max' | 'average' | 'dense' | 'first';
 export function rank(x: ArrayLike<number>, ties: TiesMethod = 'min', descending = false): Float64Array {
   const n = x.length;
   const out = new Float64Array(n).fill(Number.NaN);
+  if (ties === 'min' || ties === 'max') {
+    // Fast path (the default): native typed-array sort, then a binary search per value.
+    const s = sortedValues(x);
+    const m = s.length;
+    for (let i = 0; i < n; i++) {
+      const v = x[i];
+      if (Number.isNaN(v)) continue;
+      let lo = 0;
+      let hi = m;
+      // lower bound (first ≥ v) for ascending-min / descending-max; upper bound otherwise.
+      const upper = descending === (ties === 'min');
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (upper ? s[mid] <= v : s[mid] < v) lo = mid + 1;
+        else hi = mid;
+      }
+      out[i] = descending ? m - lo + (upper ? 1 : 0) : lo + (upper ? 0 : 1);
+    }
+    return out;
+  }
   const idx: number[] = [];
   for (let i = 0; i < n; i++) if (!Number.isNaN(x[i])) idx.push(i);
   const sgn = descending ? -1 : 1;
@@ -233,26 +281,8 @@ export function rank(x: ArrayLike<number>, ties: TiesMethod = 'min', descending 
     let j = i;
     while (j + 1 < idx.length && x[idx[j + 1]] === x[idx[i]]) j++;
     dense++;
-    for (let k = i; k <= j; k++) {
-      let r: number;
-      switch (ties) {
-        case 'min':
-          r = i + 1;
-          break;
-        case 'max':
-          r = j + 1;
-          break;
-        case 'average':
-          r = (i + j + 2) / 2;
-          break;
-        case 'dense':
-          r = dense;
-          break;
-        default:
-          r = k + 1;
-      }
-      out[idx[k]] = r;
-    }
+    for (let k = i; k <= j; k++)
+      out[idx[k]] = ties === 'average' ? (i + j + 2) / 2 : ties === 'dense' ? dense : k + 1;
     i = j + 1;
   }
   return out;

@@ -76,14 +76,22 @@ export function uncertainInputs(
       }
       return w;
     });
-    inputs.push({ name: 'weights', alternatives: sets.length, apply: (r, k) => void (r.weights = sets[k]) });
+    inputs.push({
+      name: 'weights',
+      alternatives: sets.length,
+      apply: (r, k) => {
+        r.weights = sets[k];
+      },
+    });
   }
   if (spec.normalisation?.length) {
     const alts = spec.normalisation;
     inputs.push({
       name: 'normalisation',
       alternatives: alts.length,
-      apply: (r, k) => void (r.normalise = alts[k]),
+      apply: (r, k) => {
+        r.normalise = alts[k];
+      },
     });
   }
   if (spec.aggregation?.length) {
@@ -91,7 +99,9 @@ export function uncertainInputs(
     inputs.push({
       name: 'aggregation',
       alternatives: alts.length,
-      apply: (r, k) => void (r.aggregate = alts[k]),
+      apply: (r, k) => {
+        r.aggregate = alts[k];
+      },
     });
   }
   if (spec.imputation?.length) {
@@ -114,7 +124,9 @@ export function uncertainInputs(
     inputs.push({
       name: 'imputation',
       alternatives: alts.length,
-      apply: (r, k) => void (r.impute = alts[k]),
+      apply: (r, k) => {
+        r.impute = alts[k];
+      },
     });
   }
   if (spec.removal) {
@@ -132,7 +144,9 @@ export function uncertainInputs(
     inputs.push({
       name: 'removal',
       alternatives: cands.length + 1,
-      apply: (r, k) => void (r.removed = k === 0 ? [] : [cands[k - 1]]),
+      apply: (r, k) => {
+        r.removed = k === 0 ? [] : [cands[k - 1]];
+      },
     });
   }
   if (!inputs.length)

@@ -3,10 +3,20 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import type { Cell, RawTable } from './table';
 
+// A plain decimal number, as R's read.csv would read it. Integers with a leading zero (codes such
+// as “0012”) stay text, so unit codes are never mangled.
+const NUMBER = /^[-+]?(?:(?:0|[1-9]\d*)(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$/;
+
+/** Reads CSV text; cells that are plain numbers become numbers (like a data frame), the rest text. */
 export function parseCsv(text: string): RawTable {
-  const records = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: true }) as string[][];
+  const records = parse(text, {
+    bom: true,
+    skip_empty_lines: true,
+    relax_column_count: true,
+    cast: (value, ctx) => (ctx.records > 0 && NUMBER.test(value) ? Number(value) : value),
+  }) as (string | number)[][];
   if (!records.length) return { header: [], rows: [] };
-  return { header: records[0], rows: records.slice(1) };
+  return { header: records[0].map(String), rows: records.slice(1) };
 }
 
 export function readCsv(path: string): RawTable {

@@ -134,23 +134,40 @@ function fromWide(t: RawTable, h: string[], fw: Framework, iUnit: number, opts: 
   });
   const times = iTime >= 0 ? rows.map((r, k) => timeOf(r[iTime], units[k])) : null;
   const { denominators: dens, groups: grps } = declaredColumns(fw);
-  const columns: Record<string, (number | null)[]> = {};
-  const denominators: Record<string, (number | null)[]> = {};
+  const columns: Record<string, Float64Array> = {};
+  const denominators: Record<string, Float64Array> = {};
   const groups: Record<string, (string | null)[]> = {};
   const unknown: string[] = [];
+  const numeric: { j: number; col: Float64Array; code: string }[] = [];
   h.forEach((name, j) => {
     if (j === iUnit || j === iName || j === iTime || !name) return;
-    const num = (code: string) =>
-      rows.map((r, k) => parseNumber(r[j], { unit: units[k], indicator: code, time: times?.[k] }));
     const node = fw.nodes.get(name);
-    if (node?.isIndicator) columns[name] = num(name);
-    else if (dens.has(name)) denominators[name] = num(name);
-    else if (grps.has(name) || !isNumericColumn(rows, j))
+    if (node?.isIndicator || dens.has(name)) {
+      const col = new Float64Array(rows.length);
+      numeric.push({ j, col, code: name });
+      if (node?.isIndicator) columns[name] = col;
+      else denominators[name] = col;
+    } else if (grps.has(name) || !isNumericColumn(rows, j))
       groups[name] = rows.map((r) =>
         r[j] === null || r[j] === undefined || String(r[j]).trim() === '' ? null : String(r[j]).trim(),
       );
     else unknown.push(name);
   });
+  // One pass row by row: the cells of a row sit together in memory, a column's do not.
+  const js = Int32Array.from(numeric, (x) => x.j);
+  const cols = numeric.map((x) => x.col);
+  const m = js.length;
+  for (let k = 0; k < rows.length; k++) {
+    const r = rows[k];
+    for (let q = 0; q < m; q++) {
+      const v = r[js[q]];
+      if (typeof v === 'number' && v - v === 0) cols[q][k] = v;
+      else {
+        const p = parseNumber(v, { unit: units[k], indicator: numeric[q].code, time: times?.[k] });
+        cols[q][k] = p === null ? Number.NaN : p;
+      }
+    }
+  }
   if (unknown.length && !opts.ignoreUnknown)
     throw new MetricsError(
       'UNKNOWN_INDICATOR',
@@ -159,7 +176,7 @@ function fromWide(t: RawTable, h: string[], fw: Framework, iUnit: number, opts: 
       { indicator: unknown[0], indicators: unknown },
     );
   // Order indicator columns as in the framework, so results read in framework order.
-  const ordered: Record<string, (number | null)[]> = {};
+  const ordered: Record<string, Float64Array> = {};
   for (const c of fw.indicators) if (c in columns) ordered[c] = columns[c];
   const ds = createDataset({
     units,
