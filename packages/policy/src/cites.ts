@@ -39,15 +39,17 @@ export function extractCites(
   const own = new Set(ownTitles.map((t) => key(t)));
   const ownStripped = new Set(ownTitles.map((t) => key(t).replace(/\(\d{4}[—\-~至]\d{4}年?\)$/, '')));
   const found: (Citation & { at: number })[] = [];
-  const numberSpans: [number, number][] = [];
+  const numberStarts = new Set<number>();
 
   const relationAt = (at: number): Citation['relation'] => {
     if (index.at(at)) return 'mentions';
-    const s = Math.max(M.lastIndexOf('。', at - 1), M.lastIndexOf('\n', at - 1)) + 1;
-    let e = M.indexOf('。', at);
-    if (e < 0) e = M.length;
-    const nl = M.indexOf('\n', at);
-    if (nl >= 0 && nl < e) e = nl;
+    // The sentence around the citation, looked at within a bounded window.
+    const from = Math.max(0, at - 300);
+    const back = M.slice(from, at);
+    const s = from + Math.max(back.lastIndexOf('。'), back.lastIndexOf('\n')) + 1;
+    const ahead = M.slice(at, at + 300);
+    const stops = [ahead.indexOf('。'), ahead.indexOf('\n')].filter((k) => k >= 0);
+    const e = at + (stops.length ? Math.min(...stops) : ahead.length);
     return BASIS.test(M.slice(s, e)) ? 'implements' : 'mentions';
   };
 
@@ -88,7 +90,7 @@ export function extractCites(
       if (dn) {
         const a = p.start + close + 1 + dn[0].indexOf(dn[1]);
         docNumber = normNumber(doc.text.slice(a, a + dn[1].length));
-        numberSpans.push([a, a + dn[1].length]);
+        numberStarts.add(a);
         end = p.start + close + 1 + dn[0].length;
       }
       found.push({
@@ -104,7 +106,7 @@ export function extractCites(
     DOC_NUMBER_G.lastIndex = 0;
     for (let x = DOC_NUMBER_G.exec(m); x; x = DOC_NUMBER_G.exec(m)) {
       const a = p.start + x.index;
-      if (numberSpans.some(([s, e]) => a >= s && a < e)) continue;
+      if (numberStarts.has(a)) continue;
       // The regex's leading characters may swallow words before the issuer code (贯彻国办发…).
       // Cut on the matching text (simplified), then take the same characters of the document's text.
       const cutM = x[0].replace(

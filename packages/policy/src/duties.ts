@@ -100,12 +100,9 @@ export function extractDuties(doc: Doc, L: Layout, index: SectionIndex): Duty[] 
     PROSE_ROLE.lastIndex = 0;
     for (let x = PROSE_ROLE.exec(m); x; x = PROSE_ROLE.exec(m)) {
       const role = roleOf(x[1]);
-      const winStart = Math.max(
-        0,
-        x.index - 150,
-        m.lastIndexOf('。', x.index) + 1,
-        m.lastIndexOf(';', x.index) + 1,
-      );
+      let winStart = Math.max(0, x.index - 150);
+      const back = m.slice(winStart, x.index);
+      winStart += Math.max(back.lastIndexOf('。'), back.lastIndexOf(';')) + 1;
       const win = m.slice(winStart, x.index);
       const as = PROSE_AS.exec(win);
       if (!role || !as) continue;
@@ -127,8 +124,9 @@ export function extractDuties(doc: Doc, L: Layout, index: SectionIndex): Duty[] 
     PROSE_LEAD.lastIndex = 0;
     for (let x = PROSE_LEAD.exec(m); x; x = PROSE_LEAD.exec(m)) {
       const winStart = Math.max(0, x.index - 80);
-      const by = m.lastIndexOf('由', x.index);
-      if (by < winStart || /[,。;]/.test(m.slice(by, x.index))) continue;
+      const rel = m.slice(winStart, x.index).lastIndexOf('由');
+      const by = rel < 0 ? -1 : winStart + rel;
+      if (by < 0 || /[,。;]/.test(m.slice(by, x.index))) continue;
       const at = p.start + by + 1;
       const units = splitUnits(m.slice(by + 1, x.index).replace(/共同$/, ''));
       if (!looksLikeOrgs(units)) continue;

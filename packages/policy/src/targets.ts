@@ -22,6 +22,7 @@ const ACTION =
 const VERB = new RegExp(`(${PREDICATE}|${ACTION})`, 'g');
 const PREDICATE_ONLY = new RegExp(`^(?:${PREDICATE})$`);
 const DOUBLING = /翻(一|两|二|三)?番|翻一倍|翻倍|双倍增|倍增/g;
+const NEXT_QTY = new RegExp(`${NUMBER}\\s*(?:${UNITS})`);
 const NOUN_AFTER_VERB =
   /^(?:的|方案|意见|办法|细则|计划|主体|单位|部门|项目|工作|机制|体系|能力|水平|情况|成效|中心|站|平台|机构|基地|园|点|窗口)/;
 const PRESENT = /现有|已有|已经|已建|已累计|目前|截至|截止|现已|原有/;
@@ -42,7 +43,13 @@ interface Clause {
   start: number;
   end: number;
   sentence: number;
+  /** Offset (in text) where this clause's sentence starts. */
+  sentenceStart: number;
+  index: number;
 }
+
+/** Clauses may run long in malformed input; rules look at most this far back from a number. */
+const WINDOW = 300;
 
 /** Splits a paragraph's matching text into clauses (on , : ; 。 ! ?) outside brackets and quotes. */
 function clauses(m: string, base: number): Clause[] {
@@ -51,6 +58,7 @@ function clauses(m: string, base: number): Clause[] {
   let quote = false;
   let from = 0;
   let sentence = 0;
+  let sentenceStart = base;
   for (let i = 0; i <= m.length; i++) {
     const c = m[i];
     if (c === '(' || c === '《' || c === '〔') depth++;
@@ -59,32 +67,46 @@ function clauses(m: string, base: number): Clause[] {
     else if (c === '”') quote = false;
     const end = i === m.length;
     if (end || (depth === 0 && !quote && /[,:;。!?]/.test(c))) {
-      if (i > from) out.push({ start: base + from, end: base + i, sentence });
-      if (!end && /[;。!?]/.test(c)) sentence++;
+      if (i > from)
+        out.push({ start: base + from, end: base + i, sentence, sentenceStart, index: out.length });
+      if (!end && /[;。!?]/.test(c)) {
+        sentence++;
+        sentenceStart = base + i + 1;
+      }
       from = i + 1;
     }
   }
   return out;
 }
 
-/** Whether position i of m is inside quotes, 《》 or a bracketed assignment/number. */
-function masked(m: string, i: number): boolean {
+/**
+ * For each position of m, whether it lies inside quotes, 《》 or a bracketed assignment or number
+ * ((牵头单位：…), (国办发〔…〕)), computed in one pass.
+ */
+function maskOf(m: string): Uint8Array {
+  const mask = new Uint8Array(m.length);
   let q = 0;
   let book = 0;
-  for (let k = 0; k < i; k++) {
+  const parens: number[] = [];
+  const assignment: boolean[] = [];
+  for (let k = 0; k < m.length; k++) {
     const c = m[k];
     if (c === '“') q++;
     else if (c === '”') q = Math.max(0, q - 1);
     else if (c === '《') book++;
     else if (c === '》') book = Math.max(0, book - 1);
+    else if (c === '(') {
+      parens.push(k);
+      assignment.push(false);
+    } else if (c === ')') {
+      parens.pop();
+      assignment.pop();
+    } else if (parens.length && (c === ':' || c === '〔' || /^(?:牵头|配合|责任)/.test(m.slice(k, k + 2)))) {
+      assignment[assignment.length - 1] = true;
+    }
+    if (q > 0 || book > 0 || (assignment.length && assignment[assignment.length - 1])) mask[k] = 1;
   }
-  if (q > 0 || book > 0) return true;
-  const open = m.lastIndexOf('(', i);
-  if (open >= 0 && m.indexOf(')', open) > i) {
-    const inner = m.slice(open, i);
-    if (/[:〔]|牵头|配合|责任/.test(inner)) return true;
-  }
-  return false;
+  return mask;
 }
 
 const LEAD_SUBJECT_VERB = /^(?:并|和|及|、)?(?:组织|开展|推动|鼓励|推进|加快|命名)/;
@@ -152,7 +174,7 @@ export function extractTargets(
     if (m.includes('|')) continue;
     const isListItem = LIST_ITEM.test(m);
     const inherited = isListItem ? listYear : null;
-    const found = paragraphTargets(doc, p, m);
+    const { found, cl } = paragraphTargets(doc, p, m);
     // Deadline marks in this paragraph, by position.
     const marks: { at: number; year: number }[] = [];
     DEADLINE_MARK.lastIndex = 0;
@@ -160,16 +182,18 @@ export function extractTargets(
       marks.push({ at: x.index, year: Number(x[1] ?? x[2] ?? x[3]) });
     }
     if (!isListItem) listYear = marks.length ? marks[marks.length - 1].year : null;
+    let markAt = 0;
     for (const f of found) {
       const local = f.at - p.start;
       let deadline: number | null = null;
-      const sentenceStart = Math.max(m.lastIndexOf('。', local) + 1, m.lastIndexOf(';', local) + 1);
-      for (const mk of marks) if (mk.at < local) deadline = mk.year;
+      const sentenceStart = f.clause.sentenceStart - p.start;
+      while (markAt < marks.length && marks[markAt].at < local) markAt++;
+      if (markAt > 0) deadline = marks[markAt - 1].year;
       // A five-year-plan period named in the goal's own sentence outranks a year set earlier.
-      const fy = FIVE_YEAR.exec(m.slice(sentenceStart, local));
-      if (fy && !marks.some((mk) => mk.at >= sentenceStart && mk.at < local)) deadline = FIVE_YEAR_END[fy[1]];
+      const fy = FIVE_YEAR.exec(m.slice(Math.max(sentenceStart, local - WINDOW), local));
+      if (fy && !(markAt > 0 && marks[markAt - 1].at >= sentenceStart)) deadline = FIVE_YEAR_END[fy[1]];
       deadline ??= inherited ?? (planPeriod ? planPeriod[1] : null);
-      const scope = scopeOf(doc, f, p, m);
+      const scope = scopeOf(doc, f, cl);
       out.push({
         section: index.pathAt(f.at),
         metric: f.metric,
@@ -190,15 +214,10 @@ export function extractTargets(
 }
 
 /** The scope heading the goal's clause, else the last one heading a clause earlier in its sentence. */
-function scopeOf(doc: Doc, f: Found, p: Para, m: string): string | null {
-  const local = f.at - p.start;
-  const sentenceStart = Math.max(m.lastIndexOf('。', local) + 1, m.lastIndexOf(';', local) + 1) + p.start;
-  const heads: number[] = [];
-  for (const c of clauses(doc.match.slice(sentenceStart, f.clause.start), sentenceStart)) heads.push(c.start);
-  heads.push(f.clause.start);
-  for (let k = heads.length - 1; k >= 0; k--) {
-    const h = heads[k];
-    let s = doc.match.slice(h, k === heads.length - 1 ? f.at : heads[k + 1]);
+function scopeOf(doc: Doc, f: Found, cl: Clause[]): string | null {
+  for (let k = f.clause.index, n = 0; k >= 0 && n < 12 && cl[k].sentence === f.clause.sentence; k--, n++) {
+    const h = cl[k].start;
+    let s = doc.match.slice(h, Math.min(k === f.clause.index ? f.at : cl[k].end, h + WINDOW));
     let skip = 0;
     const lead =
       /^(?:——|—|到\d{4}年|\d{4}年(?:底|前)?|“?十[一二三四五]五”?期间|力争|争取|每年|经过\S{1,3}年努力|,)+/.exec(
@@ -222,10 +241,21 @@ function scopeOf(doc: Doc, f: Found, p: Para, m: string): string | null {
   return null;
 }
 
-function paragraphTargets(doc: Doc, p: Para, m: string): Found[] {
+function paragraphTargets(doc: Doc, p: Para, m: string): { found: Found[]; cl: Clause[] } {
   const cl = clauses(m, p.start);
   const found: Found[] = [];
-  const clauseOf = (at: number): Clause | undefined => cl.find((c) => at >= c.start && at < c.end);
+  const mask = maskOf(m);
+  const clauseOf = (at: number): Clause | undefined => {
+    let lo = 0;
+    let hi = cl.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (cl[mid].end <= at) lo = mid + 1;
+      else if (cl[mid].start > at) hi = mid - 1;
+      else return cl[mid];
+    }
+    return undefined;
+  };
   // The verb each clause's goals hang on, remembered so a verb-less clause can share the previous one.
   type VerbRef = { clause: Clause; kind: 'predicate' | 'action'; textStart: number };
   let lastVerb = null as VerbRef | null;
@@ -238,7 +268,7 @@ function paragraphTargets(doc: Doc, p: Para, m: string): Found[] {
     const at = p.start + local;
     const clause = clauseOf(at);
     if (!clause) continue;
-    const before = m.slice(0, local);
+    const before = m.slice(Math.max(0, local - 4), local);
     if (/第\s*$/.test(before) || /[\d.]$/.test(before)) continue;
     if (
       /^[一二两三四五六七八九十]/.test(x[3] ?? '') &&
@@ -252,21 +282,22 @@ function paragraphTargets(doc: Doc, p: Para, m: string): Found[] {
     const rawValue = x[1] ?? x[3];
     // 一个/一批: the numeral 一 written in Chinese means "a", not a quantity.
     if (rawValue === '一' || rawValue === '两' || rawValue === '几') continue;
-    if (masked(m, local)) continue;
+    if (mask[local]) continue;
     const value = parseNumber(rawValue);
     if (value == null) continue;
     const rawMax = x[2] ?? x[4];
     const valueMax = rawMax ? parseNumber(rawMax) : null;
 
     // The governing verb: the last verb in the clause before the number that is not a modifier (…的).
-    const cText = doc.match.slice(clause.start, at);
+    const cStart = Math.max(clause.start, at - WINDOW);
+    const cText = doc.match.slice(cStart, at);
     // A count of what exists now is not a goal (a multiple of it is: 达到现有的3倍).
     if (PRESENT.test(cText) && unit !== '倍') continue;
     // The governing verb: the last predicate verb (X达到N), else the first action verb (引进…N名),
     // skipping verbs used as modifiers or inside nouns (转化的…, 实施方案, 服务中心).
     const previousInClause = inClause.get(clause) ?? [];
     const searchFrom = previousInClause.length
-      ? previousInClause[previousInClause.length - 1].end - clause.start
+      ? Math.max(0, previousInClause[previousInClause.length - 1].end - cStart)
       : 0;
     let verb: { index: number; word: string } | null = null;
     let firstAction: { index: number; word: string } | null = null;
@@ -315,12 +346,12 @@ function paragraphTargets(doc: Doc, p: Para, m: string): Found[] {
     else if (unit === '%' && /增长|增幅|增速|提高|增加/.test(pre) && !/达到|达$/.test(pre))
       comparator = 'growth';
     const approx = /^(?:左右|上下)/.test(post) || /(?:约|近|大约|接近)\s*$/.test(cText);
-    const per = /每年|年均|每年度/.test(doc.match.slice(textStart, at));
+    const per = /每年|年均|每年度/.test(doc.match.slice(Math.max(textStart, at - WINDOW), at));
 
     // Metric.
     // After an earlier quantity in this clause, its noun runs up to the next 、.
     let prevEnd = previousInClause.length
-      ? previousInClause[previousInClause.length - 1].end - clause.start
+      ? Math.max(0, previousInClause[previousInClause.length - 1].end - cStart)
       : 0;
     if (prevEnd > 0) {
       const sep = cText.indexOf('、', prevEnd);
@@ -339,8 +370,8 @@ function paragraphTargets(doc: Doc, p: Para, m: string): Found[] {
     }
     const qEnd = local + x[0].length;
     if (!metric || metric.length < 2) {
-      const nextQ = found.length >= 0 ? m.slice(qEnd, clause.end - p.start) : '';
-      const stopAt = nextQ.search(new RegExp(`${NUMBER}\\s*(?:${UNITS})`));
+      const nextQ = m.slice(qEnd, Math.min(clause.end - p.start, qEnd + 60));
+      const stopAt = nextQ.search(NEXT_QTY);
       metric = cleanMetric(nounAfter(stopAt >= 0 ? nextQ.slice(0, stopAt) : nextQ));
     }
     // 翻一番，达到1200家: a verb with no subject measures what the sentence's previous goal did.
@@ -348,9 +379,10 @@ function paragraphTargets(doc: Doc, p: Para, m: string): Found[] {
       const prev = [...found].reverse().find((f) => f.clause.sentence === clause.sentence);
       if (prev) metric = prev.metric;
       else {
-        const pc = [...cl].reverse().find((c) => c.end <= clause.start && c.sentence === clause.sentence);
+        const before = cl[clause.index - 1];
+        const pc = before && before.sentence === clause.sentence ? before : undefined;
         if (pc) {
-          const t = doc.match.slice(pc.start, pc.end);
+          const t = doc.match.slice(Math.max(pc.start, pc.end - WINDOW), pc.end);
           VERB.lastIndex = 0;
           const v = VERB.exec(t);
           DOUBLING.lastIndex = 0;
@@ -361,7 +393,7 @@ function paragraphTargets(doc: Doc, p: Para, m: string): Found[] {
       }
     }
     if (!metric || metric.length < 2) continue;
-    const mStart = doc.match.indexOf(metric, clause.start);
+    const mStart = doc.match.indexOf(metric, cStart);
     const metricOut =
       mStart >= 0 && mStart < clause.end ? doc.text.slice(mStart, mStart + metric.length) : metric;
     const f: Found = {
@@ -393,7 +425,7 @@ function paragraphTargets(doc: Doc, p: Para, m: string): Found[] {
     const at = p.start + x.index;
     const clause = clauseOf(at);
     if (!clause) continue;
-    let head = doc.match.slice(clause.start, at).replace(/[“"]$/, '');
+    let head = doc.match.slice(Math.max(clause.start, at - WINDOW), at).replace(/[“"]$/, '');
     head = head.replace(/(?:实现|达到|力争|争取|确保|要|比\d{4}年)+$/, '');
     head = head.replace(/^.*?(?:加快推进|推进|推动|实现|力争|争取|确保|促进)/, '');
     const scopeLead = SCOPE_HEAD.exec(head);
@@ -404,7 +436,7 @@ function paragraphTargets(doc: Doc, p: Para, m: string): Found[] {
       .filter((s) => s.length >= 2);
     const factor = x[1] ? doublingFactor(x[1] === '两' ? '二' : x[1]) : 2;
     for (const noun of nouns) {
-      const mStart = doc.match.indexOf(noun, clause.start);
+      const mStart = doc.match.indexOf(noun, Math.max(clause.start, at - WINDOW));
       found.push({
         at,
         end: at + x[0].length,
@@ -421,5 +453,5 @@ function paragraphTargets(doc: Doc, p: Para, m: string): Found[] {
       });
     }
   }
-  return found.sort((a, b) => a.at - b.at);
+  return { found: found.sort((a, b) => a.at - b.at), cl };
 }
