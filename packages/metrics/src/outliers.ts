@@ -21,8 +21,12 @@ const TreatOptions = z.object({
   when: z.enum(['always', 'outlier']).default('outlier'),
 });
 
+const TreatScope = z.enum(['period', 'panel']).default('period');
+
 export const TreatSpecSchema = TreatOptions.extend({
   type: z.literal('treat'),
+  /** `period`: each year on its own (COINr); `panel`: all years pooled, so a transform applies to every year alike. */
+  scope: TreatScope,
   /** Per-indicator exceptions, e.g. `{ "Tariff": { "method": "none" } }`. */
   indicators: z.record(z.string(), TreatOptions.partial()).default({}),
 }).strict();
@@ -355,7 +359,7 @@ export function treatBoxcox(
 export function treat(ds: Dataset, spec: TreatSpec, indicators: readonly string[] = ds.codes): Dataset {
   const changes: { code: string; values: Float64Array; flags: Uint8Array }[] = [];
   const details: Record<string, unknown> = {};
-  const ps = periods(ds);
+  const ps = spec.scope === 'panel' ? [{ time: Number.NaN, rows: null }] : periods(ds);
   for (const code of indicators) {
     const j = ds.codes.indexOf(code);
     if (j < 0) continue;

@@ -50,6 +50,8 @@ const PipelineShape = z
     performance: PerformanceSpecSchema.optional(),
     tiers: TierSpecSchema.optional(),
     baseYear: z.number().int().optional(),
+    /** Default uncertainty-analysis settings for this pipeline (see UncertaintySpecSchema); used by `--ua`. */
+    uncertainty: z.record(z.string(), z.unknown()).optional(),
   })
   .strict();
 
