@@ -8,7 +8,7 @@ async function pdfLines(data) {
   const { getDocumentProxy } = await import('unpdf');
   let pdf;
   try {
-    pdf = await getDocumentProxy(data, { isEvalSupported: false, stopAtErrors: false });
+    pdf = await getDocumentProxy(data, { isEvalSupported: false, stopAtErrors: false, verbosity: 0 });
   } catch (e) {
     const name = e?.name ?? '';
     if (name === 'PasswordException') return { error: 'PDF_ENCRYPTED' };
