@@ -35,7 +35,9 @@ describe('county framework (全国科技进步统计监测 style, 标准值法)'
     }
     const rd = col(r.stages.normalise!, 'RD_INTENSITY');
     const rdRaw = ds.values[ds.codes.indexOf('RD_INTENSITY')];
-    rd.forEach((v, i) => expect(v).toBeCloseTo(Math.min(100, (rdRaw[i] / 2.5) * 100), 10));
+    rd.forEach((v, i) => {
+      expect(v).toBeCloseTo(Math.min(100, (rdRaw[i] / 2.5) * 100), 10);
+    });
     const capped = r.stages.normalise!.flags.reduce((s, f) => s + f.filter((x) => x & Flag.CAPPED).length, 0);
     expect(capped).toBeGreaterThan(0);
     for (const c of fw.indicators)
