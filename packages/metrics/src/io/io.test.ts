@@ -1,0 +1,55 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { tinyFramework } from '../testing/tiny';
+import { parseCsv, toCsv } from './csv';
+import { readTable } from './read';
+import { datasetFromTable } from './table';
+import { readXlsx, writeXlsx } from './xlsx';
+
+const fw = tinyFramework();
+
+describe('reading data', () => {
+  it('wide CSV with Chinese headers, names, years, groups, thousands separators and blanks', () => {
+    const csv =
+      '单位代码,单位名称,年份,zone,a1,a2,b1,b2\n0012,演示甲县,2023年,x,"1,234.5",2,3%,NA\n0013,演示乙县,2023,y,5,,7,8\n';
+    const ds = datasetFromTable(parseCsv(csv), fw);
+    expect(ds.units).toEqual(['0012', '0013']);
+    expect(ds.unitNames).toEqual(['演示甲县', '演示乙县']);
+    expect(ds.times).toEqual([2023, 2023]);
+    expect(ds.groups.zone).toEqual(['x', 'y']);
+    expect(Array.from(ds.values[0])).toEqual([1234.5, 5]);
+    expect(Number.isNaN(ds.values[1][1])).toBe(true);
+    expect(ds.values[2][0]).toBe(3);
+    expect(Number.isNaN(ds.values[3][0])).toBe(true);
+  });
+
+  it('long CSV (unit, year, indicator, value) pivots to the same data set as wide', () => {
+    const long =
+      'uCode,Time,iCode,value\nA,2020,a1,1\nA,2020,a2,2\nA,2020,b1,3\nA,2020,b2,4\nB,2020,a1,5\nB,2020,b1,7\nB,2020,b2,8\nB,2020,a2,\n';
+    const wide = 'uCode,Time,a1,a2,b1,b2\nA,2020,1,2,3,4\nB,2020,5,,7,8\n';
+    const l = datasetFromTable(parseCsv(long), fw);
+    const w = datasetFromTable(parseCsv(wide), fw);
+    expect(l.units).toEqual(w.units);
+    expect(l.codes).toEqual(w.codes);
+    expect(l.values.map((v) => Array.from(v))).toEqual(w.values.map((v) => Array.from(v)));
+  });
+
+  it('XLSX round trip (written with exceljs, read back), CSV writing quotes what needs it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'metrics-io-'));
+    const path = join(dir, '数据.xlsx');
+    const table = {
+      header: ['uCode', 'uName', 'a1', 'a2', 'b1', 'b2'],
+      rows: [['A', '演示,甲', 1.5, null, 3, 4]],
+    };
+    await writeXlsx(path, [{ name: '指标数据', table }]);
+    const back = await readXlsx(path, '指标数据');
+    expect(back.header).toEqual(table.header);
+    expect(back.rows[0]).toEqual(['A', '演示,甲', 1.5, null, 3, 4]);
+    const ds = datasetFromTable(await readTable(path), fw);
+    expect(Array.from(ds.values[0])).toEqual([1.5]);
+    expect(toCsv(table)).toBe('uCode,uName,a1,a2,b1,b2\nA,"演示,甲",1.5,,3,4\n');
+    await expect(readTable(join(dir, 'x.ods'))).rejects.toMatchObject({ code: 'UNSUPPORTED_FILE' });
+  });
+});
