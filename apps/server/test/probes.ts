@@ -1,11 +1,18 @@
 import { departmentProbes } from '../src/modules/departments/scope.probes';
 import { logProbes } from '../src/modules/logs/scope.probes';
 import { orgUnitProbes } from '../src/modules/orgUnits/scope.probes';
+import { policyProbes } from '../src/modules/policies/scope.probes';
 import { userProbes } from '../src/modules/users/scope.probes';
 import type { ScopeExemption, ScopeProbe } from './scope';
 
 /** Every module's cross-county probes. A module adds its list here. */
-export const probes: ScopeProbe[] = [...userProbes, ...departmentProbes, ...orgUnitProbes, ...logProbes];
+export const probes: ScopeProbe[] = [
+  ...userProbes,
+  ...departmentProbes,
+  ...orgUnitProbes,
+  ...logProbes,
+  ...policyProbes,
+];
 
 /** Routes with no org-unit data behind them. */
 export const exemptions: ScopeExemption[] = [

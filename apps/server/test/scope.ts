@@ -10,6 +10,8 @@ export interface ProbeRequest {
   method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   url: string;
   body?: unknown;
+  /** For bodies that are not JSON (multipart uploads). */
+  headers?: Record<string, string>;
 }
 
 export interface ScopeProbe {
@@ -87,5 +89,6 @@ export function send(client: ApiClient, r: ProbeRequest) {
     r.method,
     r.url,
     r.body ?? (r.method === 'GET' || r.method === 'DELETE' ? undefined : {}),
+    r.headers,
   );
 }

@@ -1,3 +1,3 @@
 // Importing this registers every module's demo loader (see modules/demo/registry.ts).
 // A module with demo content adds one import line here.
-export {};
+import './policies/demo';

@@ -299,8 +299,16 @@ export async function correctPolicy(
     const extraction = row.extraction as Policy;
     const corrections = await loadCorrections(tx, row.id);
     const applied = applyCorrections(extraction, corrections);
-    const fields = pick(input.fields, EDITABLE_FIELDS[input.kind]) ?? {};
     const { kind, op } = input;
+    const foreign = Object.keys(input.fields ?? {}).filter((f) => !EDITABLE_FIELDS[kind].includes(f));
+    if (foreign.length)
+      throw badRequest('CORRECTION_INVALID', `该类条目没有这些字段：${foreign.join('、')}`, {
+        fields: foreign,
+      });
+    const given = pick(input.fields, EDITABLE_FIELDS[kind]) ?? {};
+    const fields = op === 'add' && kind !== 'meta' ? { ...ADD_DEFAULTS[kind], ...given } : given;
+    if (op === 'add' && kind === 'section' && fields.level === undefined && typeof fields.path === 'string')
+      fields.level = fields.path.split('/').length;
 
     // Which live correction (if any) already covers the item, by the id it now shows under.
     const coveringRow = (itemId: string) => {
@@ -399,6 +407,15 @@ export async function correctPolicy(
     return { version, itemId };
   });
 }
+
+/** What an added item has unless given: the extraction always has every field. */
+const ADD_DEFAULTS: Record<ListKind, Record<string, unknown>> = {
+  section: { marker: '' },
+  duty: {},
+  target: { valueMax: null, unit: null, per: null, deadline: null, approx: false, scope: null, text: '' },
+  phase: { start: null, end: null },
+  cite: { title: null, docNumber: null },
+};
 
 function requiredFor(kind: ListKind): string[] {
   switch (kind) {

@@ -30,10 +30,13 @@ export function levelOfIssuer(name: string, lookup: UnitLevelLookup): IssuerLeve
   if (unit) return FROM_UNIT[unit];
   // Ministries write no place in front: 科技部, 财政部, 国家发展改革委.
   if (/^[^省市区县旗盟州]{1,8}(部|总局|委员会|署)$/.test(n)) return 'national';
-  // Short forms of a unit's own bodies: 自治区科技厅, 市科技局, 旗人民政府.
-  if (/^(自治区|省|直辖市)/.test(n) || /厅$/.test(n)) return 'region';
-  if (/^(市|盟|州|地区)/.test(n)) return 'city';
-  if (/^(旗|县|区)/.test(n)) return 'county';
+  // Otherwise the first place suffix tells: 自治区科技厅, 市科技局, 演示旗人民政府 (a unit the
+  // org tree does not know), 旗委组织部.
+  const suffix = /(自治区|省|市|盟|州|地区|旗|县|区)/.exec(n)?.[1];
+  if (suffix === '自治区' || suffix === '省') return 'region';
+  if (suffix === '市' || suffix === '盟' || suffix === '州' || suffix === '地区') return 'city';
+  if (suffix) return 'county';
+  if (/厅$/.test(n)) return 'region';
   return null;
 }
 

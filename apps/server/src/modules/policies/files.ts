@@ -4,6 +4,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { DEMO_DOCUMENTS } from './demo/documents';
+import { renderDemo } from './demo/render';
 
 export const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
@@ -27,4 +29,12 @@ export async function storeOriginal(
   return { hash, path };
 }
 
-export const readOriginal = (filesDir: string, path: string) => readFile(join(filesDir, path));
+/** The original's bytes. Demo documents ('demo:<file name>') are rendered again from code. */
+export async function readOriginal(filesDir: string, path: string): Promise<Buffer> {
+  if (path.startsWith('demo:')) {
+    const doc = DEMO_DOCUMENTS.find((d) => `demo:${d.fileName}` === path);
+    if (!doc) throw new Error(`unknown demo document ${path}`);
+    return (await renderDemo(doc)).bytes;
+  }
+  return readFile(join(filesDir, path));
+}
