@@ -14,7 +14,9 @@ if (!existsSync(seedsDir)) {
   console.log(`policy bench: no seeds at ${seedsDir}; nothing to measure`);
   process.exit(0);
 }
-const names = readdirSync(seedsDir).filter((f) => f.endsWith('.txt')).sort();
+const names = readdirSync(seedsDir)
+  .filter((f) => f.endsWith('.txt'))
+  .sort();
 const seeds = names.map((f) => ({ name: f, bytes: readFileSync(join(seedsDir, f)) }));
 const texts = seeds.map((s) => s.bytes.toString('utf8'));
 const gc = (globalThis as { gc?: () => void }).gc;
@@ -50,7 +52,9 @@ function report(label: string, msPerSet: number, inputBytes: number, docs: numbe
   );
 }
 
-console.log(`policy engine bench — ${seeds.length} seeds, Node ${process.version}, ${availableParallelism()} cores; one core used for extraction (PDF/DOCX are read in one worker thread)`);
+console.log(
+  `policy engine bench — ${seeds.length} seeds, Node ${process.version}, ${availableParallelism()} cores; one core used for extraction (PDF/DOCX are read in one worker thread)`,
+);
 console.log('');
 
 // Text input.
@@ -73,15 +77,14 @@ console.log(
 // DOCX input, made from the seeds at bench time.
 const docx = await Promise.all(
   texts.map((t) =>
-    Packer.toBuffer(new Document({ sections: [{ children: t.split('\n').map((line) => new Paragraph(line)) }] })),
+    Packer.toBuffer(
+      new Document({ sections: [{ children: t.split('\n').map((line) => new Paragraph(line)) }] }),
+    ),
   ),
 );
-const docxMs = await timePerPass(
-  async () => {
-    for (let i = 0; i < docx.length; i++) await parsePolicy(docx[i], { fileName: `${i}.docx` });
-  },
-  3,
-);
+const docxMs = await timePerPass(async () => {
+  for (let i = 0; i < docx.length; i++) await parsePolicy(docx[i], { fileName: `${i}.docx` });
+}, 3);
 report('docx', docxMs, totalBytes(docx), docx.length);
 
 // PDF input via LibreOffice, when it is installed.
@@ -89,30 +92,41 @@ const soffice = ['soffice', 'libreoffice'].find((b) => spawnSync('which', [b]).s
 if (soffice) {
   const dir = mkdtempSync(join(tmpdir(), 'policy-bench-'));
   for (let i = 0; i < texts.length; i++) writeFileSync(join(dir, `${i}.txt`), texts[i]);
-  spawnSync(soffice, ['--headless', '--convert-to', 'pdf', '--outdir', dir, ...texts.map((_, i) => join(dir, `${i}.txt`))], {
-    env: { ...process.env, HOME: dir },
-    stdio: 'ignore',
-    timeout: 180_000,
-  });
-  const pdfs = texts.map((_, i) => join(dir, `${i}.pdf`)).filter(existsSync).map((p) => readFileSync(p));
+  spawnSync(
+    soffice,
+    ['--headless', '--convert-to', 'pdf', '--outdir', dir, ...texts.map((_, i) => join(dir, `${i}.txt`))],
+    {
+      env: { ...process.env, HOME: dir },
+      stdio: 'ignore',
+      timeout: 180_000,
+    },
+  );
+  const pdfs = texts
+    .map((_, i) => join(dir, `${i}.pdf`))
+    .filter(existsSync)
+    .map((p) => readFileSync(p));
   if (pdfs.length) {
-    const pdfMs = await timePerPass(
-      async () => {
-        for (const p of pdfs) await parsePolicy(p);
-      },
-      3,
-    );
+    const pdfMs = await timePerPass(async () => {
+      for (const p of pdfs) await parsePolicy(p);
+    }, 3);
     report('pdf', pdfMs, totalBytes(pdfs), pdfs.length);
   } else console.log('pdf    skipped: LibreOffice produced no PDF');
   rmSync(dir, { recursive: true, force: true });
-} else console.log('pdf    skipped: LibreOffice (soffice) is not installed, so no PDF versions of the seeds could be made');
+} else
+  console.log(
+    'pdf    skipped: LibreOffice (soffice) is not installed, so no PDF versions of the seeds could be made',
+  );
 
 // Growth with size: the seeds concatenated 1×, 10×, 100×.
 console.log('');
 const all = texts.join('\n');
 for (const k of [1, 10, 100]) {
   const big = Array.from({ length: k }, () => all).join('\n');
-  const ms = await timePerPass(() => parseText(big, { timeBudgetMs: 600_000 }), k === 100 ? 3 : 5, k === 100 ? 0 : 300);
+  const ms = await timePerPass(
+    () => parseText(big, { timeBudgetMs: 600_000 }),
+    k === 100 ? 3 : 5,
+    k === 100 ? 0 : 300,
+  );
   console.log(
     `size   ${String(k).padStart(3)}× seeds: ${(big.length / 1000).toFixed(0).padStart(6)} k chars  ${fmt(ms).padStart(8)} ms  ${fmt((ms / big.length) * 1000, 3)} µs/char`,
   );
@@ -121,4 +135,6 @@ for (const k of [1, 10, 100]) {
 await closeSandbox();
 const ru = process.resourceUsage();
 console.log('');
-console.log(`memory peak RSS ${(ru.maxRSS / 1024).toFixed(0)} MiB (whole process, including the worker thread)`);
+console.log(
+  `memory peak RSS ${(ru.maxRSS / 1024).toFixed(0)} MiB (whole process, including the worker thread)`,
+);

@@ -99,16 +99,14 @@ export function foldChar(c: string): string {
   return FOLD[c] ?? c;
 }
 
+/** Every character foldChar changes; one regex pass finds them, most text has few. */
+const FOLDABLE = new RegExp(
+  `[０-９Ａ-Ｚａ-ｚ${Object.keys(FOLD)
+    .join('')
+    .replace(/[\]\\^-]/g, '\\$&')}]`,
+  'g',
+);
+
 export function foldText(s: string): string {
-  let out = '';
-  let start = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s[i];
-    const f = foldChar(c);
-    if (f !== c) {
-      out += s.slice(start, i) + f;
-      start = i + 1;
-    }
-  }
-  return start === 0 ? s : out + s.slice(start);
+  return s.replace(FOLDABLE, foldChar);
 }

@@ -2,11 +2,10 @@
 // document says it carries it out (implements) or only names it (mentions).
 import type { Doc } from './doc.js';
 import type { Layout } from './layout.js';
-import { DOC_NUMBER_SRC, ORG_SUFFIX } from './patterns.js';
+import { DOC_NUMBER_SRC, findDocNumbers, ORG_SUFFIX } from './patterns.js';
 import type { SectionIndex } from './sections.js';
 import type { Citation } from './types.js';
 
-const DOC_NUMBER_G = new RegExp(DOC_NUMBER_SRC, 'g');
 const DOC_NUMBER_PAREN = new RegExp(`^\\s*\\(\\s*(${DOC_NUMBER_SRC})\\s*\\)`);
 /** The sentence names the cited document as the basis of this one. */
 const BASIS = /贯彻|落实|按照|根据|依据|依照|遵照|落地|精神|部署|实施意见|制定本|特制定|现就|结合/;
@@ -103,8 +102,8 @@ export function extractCites(
       i = next;
     }
     // 发文字号 without a 《》 title.
-    DOC_NUMBER_G.lastIndex = 0;
-    for (let x = DOC_NUMBER_G.exec(m); x; x = DOC_NUMBER_G.exec(m)) {
+    for (const [ns, ne] of findDocNumbers(m)) {
+      const x = { index: ns, 0: m.slice(ns, ne) };
       const a = p.start + x.index;
       if (numberStarts.has(a)) continue;
       // The regex's leading characters may swallow words before the issuer code (贯彻国办发…).

@@ -4,6 +4,22 @@
 export const DOC_NUMBER_SRC =
   '[\\u4e00-\\u9fa5A-Za-z]{1,16}\\s*[〔\\[(]\\s*(?:19|20)\\d{2}\\s*[〕\\])]\\s*第?\\s*\\d{1,5}\\s*号';
 export const DOC_NUMBER = new RegExp(DOC_NUMBER_SRC, 'g');
+/** The bracketed year and number of a 发文字号, found first; the issuer code is read backwards. */
+export const DOC_NUMBER_TAIL = /[〔[(]\s*(?:19|20)\d{2}\s*[〕\])]\s*第?\s*\d{1,5}\s*号/g;
+
+/** All 发文字号 in s as [start, end): a bracket tail preceded by 1–16 Han or Latin characters. */
+export function findDocNumbers(s: string): [number, number][] {
+  const out: [number, number][] = [];
+  DOC_NUMBER_TAIL.lastIndex = 0;
+  for (let x = DOC_NUMBER_TAIL.exec(s); x; x = DOC_NUMBER_TAIL.exec(s)) {
+    let a = x.index;
+    while (a > 0 && s[a - 1] === ' ') a--;
+    let k = a;
+    while (k > 0 && a - k < 16 && /[\u4e00-\u9fa5A-Za-z]/.test(s[k - 1])) k--;
+    if (k < a) out.push([k, x.index + x[0].length]);
+  }
+  return out;
+}
 
 const CN_DATE_DIGIT = '[〇一二三四五六七八九]';
 const CN_SMALL = '[〇一二三四五六七八九十]';

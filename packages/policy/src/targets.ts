@@ -48,6 +48,8 @@ interface Clause {
   index: number;
 }
 
+const CLAUSE_END = new Set([',', ':', ';', '。', '!', '?']);
+
 /** Clauses may run long in malformed input; rules look at most this far back from a number. */
 const WINDOW = 300;
 
@@ -66,10 +68,10 @@ function clauses(m: string, base: number): Clause[] {
     else if (c === '“') quote = true;
     else if (c === '”') quote = false;
     const end = i === m.length;
-    if (end || (depth === 0 && !quote && /[,:;。!?]/.test(c))) {
+    if (end || (depth === 0 && !quote && CLAUSE_END.has(c))) {
       if (i > from)
         out.push({ start: base + from, end: base + i, sentence, sentenceStart, index: out.length });
-      if (!end && /[;。!?]/.test(c)) {
+      if (!end && c !== ',' && c !== ':') {
         sentence++;
         sentenceStart = base + i + 1;
       }
