@@ -141,12 +141,12 @@ export function analyseLayout(doc: Doc): Layout {
   let closeAt = -1;
   for (let i = bodyStart; i < n; i++) {
     const m = M(i);
-    if (DATE_LINE.test(m) && m.length <= 60 && !/印发$/.test(m)) {
+    if (m.length <= 60 && m.endsWith('日') && DATE_LINE.test(m) && !/印发$/.test(m)) {
       L.dateLine = paras[i];
       closeAt = i;
       break;
     }
-    if (COPIED_TO.test(m) || PRINTED.test(m)) {
+    if (COPIED_TO.test(m) || (m.endsWith('印发') && PRINTED.test(m))) {
       closeAt = i;
       break;
     }

@@ -139,12 +139,12 @@ export function extractMeta(doc: Doc, L: Layout): MetaResult {
   const masked = maskCitations(doc.match);
   let effectiveFrom: string | null = null;
   let effectiveTo: string | null = null;
-  const ef = EFFECTIVE_FROM.exec(masked);
+  const ef = masked.includes('自') ? EFFECTIVE_FROM.exec(masked) : null;
   if (ef) {
     effectiveFrom = isoDate(ef[0]);
     spans.effectiveFrom = S(ef.index, ef.index + ef[0].length);
   }
-  const et = EFFECTIVE_TO.exec(masked);
+  const et = /有效期|执行期|实施期|废止|失效|止/.test(masked) ? EFFECTIVE_TO.exec(masked) : null;
   if (et) {
     const dateText = et[0].slice(et[0].search(/(?:19|20)\d{2}|[〇一二三四五六七八九]{4}年/));
     effectiveTo = isoDate(dateText);

@@ -48,8 +48,6 @@ interface Clause {
   index: number;
 }
 
-const CLAUSE_END = new Set([',', ':', ';', '。', '!', '?']);
-
 /** Clauses may run long in malformed input; rules look at most this far back from a number. */
 const WINDOW = 300;
 
@@ -62,16 +60,19 @@ function clauses(m: string, base: number): Clause[] {
   let sentence = 0;
   let sentenceStart = base;
   for (let i = 0; i <= m.length; i++) {
-    const c = m[i];
-    if (c === '(' || c === '《' || c === '〔') depth++;
-    else if (c === ')' || c === '》' || c === '〕') depth = Math.max(0, depth - 1);
-    else if (c === '“') quote = true;
-    else if (c === '”') quote = false;
-    const end = i === m.length;
-    if (end || (depth === 0 && !quote && CLAUSE_END.has(c))) {
+    const c = i < m.length ? m.charCodeAt(i) : -1;
+    // ( 《 〔 open; ) 》 〕 close; “ ” quote.
+    if (c === 0x28 || c === 0x300a || c === 0x3014) depth++;
+    else if (c === 0x29 || c === 0x300b || c === 0x3015) depth = depth > 0 ? depth - 1 : 0;
+    else if (c === 0x201c) quote = true;
+    else if (c === 0x201d) quote = false;
+    const end = c === -1;
+    // , : ; 。 ! ?
+    const stop = c === 0x2c || c === 0x3a || c === 0x3b || c === 0x3002 || c === 0x21 || c === 0x3f;
+    if (end || (stop && depth === 0 && !quote)) {
       if (i > from)
         out.push({ start: base + from, end: base + i, sentence, sentenceStart, index: out.length });
-      if (!end && c !== ',' && c !== ':') {
+      if (!end && c !== 0x2c && c !== 0x3a) {
         sentence++;
         sentenceStart = base + i + 1;
       }
@@ -243,7 +244,11 @@ function scopeOf(doc: Doc, f: Found, cl: Clause[]): string | null {
   return null;
 }
 
+/** Cheap test before the clause analysis: a digit, a Chinese numeral or a doubling word. */
+const CANDIDATE = /[0-9〇零一二两三四五六七八九十百千]|翻|倍增/;
+
 function paragraphTargets(doc: Doc, p: Para, m: string): { found: Found[]; cl: Clause[] } {
+  if (!CANDIDATE.test(m)) return { found: [], cl: [] };
   const cl = clauses(m, p.start);
   const found: Found[] = [];
   const mask = maskOf(m);

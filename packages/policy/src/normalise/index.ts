@@ -6,7 +6,7 @@ import type { Script, SourceFormat, Warning } from '../types.js';
 import { isChromeLine, isPageNumber } from './chrome.js';
 import { type RawLine, splitLines } from './lines.js';
 import { looksHardWrapped, reflow } from './reflow.js';
-import { detectScript, t2s, toSimplifiedSameLength } from './script.js';
+import { detectScript, toSimplifiedSameLength } from './script.js';
 import { type MappedText, MappedTextBuilder } from './textmap.js';
 
 export interface NormalisedText {
@@ -70,6 +70,9 @@ function runningHeaders(lines: RawLine[]): Set<string> {
 export function normalise(original: string, opts: NormaliseOptions = {}): NormalisedText {
   const warnings: Warning[] = [];
   const script = detectScript(original);
+  // Traditional text is converted once, over the original; chrome tests and the matching copy both
+  // read from this same-length simplified twin.
+  const simplifiedOriginal = script === 'traditional' ? toSimplifiedSameLength(original) : original;
   const all = splitLines(original);
   opts.onProgress?.('normalise');
   const headers = opts.format === 'pdf' ? runningHeaders(all) : new Set<string>();
@@ -88,9 +91,7 @@ export function normalise(original: string, opts: NormaliseOptions = {}): Normal
     afterPageNumber = false;
     seen.add(key);
     if (l.text.length <= 120) {
-      let compact = l.text.replace(/\s+/g, '');
-      if (script === 'traditional') compact = t2s(compact);
-      compact = foldText(compact);
+      const compact = foldText(simplifiedOriginal.slice(l.start, l.end).replace(/\s+/g, ''));
       if (isChromeLine(compact) || isPageNumber(compact) || headers.has(compact.replace(/\d+/g, '#'))) {
         dropped++;
         if (isPageNumber(compact)) afterPageNumber = true;
@@ -132,7 +133,22 @@ export function normalise(original: string, opts: NormaliseOptions = {}): Normal
   }
   const mapped = b.build(original.length);
   const text = mapped.text;
-  const simplified = script === 'traditional' ? toSimplifiedSameLength(text) : text;
+  let simplified = text;
+  if (script === 'traditional') {
+    const parts: string[] = [];
+    let from = 0;
+    const map = mapped.map;
+    for (let i = 0; i < text.length; i++) {
+      const o = map[i];
+      // Copied characters take their simplified twin; inserted breaks stay as they are.
+      if (original[o] === text[i] && simplifiedOriginal[o] !== text[i]) {
+        parts.push(text.slice(from, i), simplifiedOriginal[o]);
+        from = i + 1;
+      }
+    }
+    parts.push(text.slice(from));
+    simplified = parts.join('');
+  }
   const match = foldText(simplified);
   if (text.trim().length === 0) warnings.push({ code: 'NO_TEXT', message: '去除网页信息后没有正文' });
   return { original, text, match, mapped, script, hardWrapped, warnings };

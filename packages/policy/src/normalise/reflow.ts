@@ -19,8 +19,24 @@ function unclosed(s: string): boolean {
 }
 
 /** Width with the stray spaces of PDF text removed (they are dropped before output too). */
+const widths = new WeakMap<RawLine, number>();
 function lineWidth(line: RawLine): number {
-  return displayWidth(line.text.replace(/\s+/g, ''));
+  let w = widths.get(line);
+  if (w === undefined) {
+    w = displayWidth(line.text) - spaceWidth(line.text);
+    widths.set(line, w);
+  }
+  return w;
+}
+
+function spaceWidth(s: string): number {
+  let w = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x20 || c === 0x09 || c === 0xa0) w += 0.5;
+    else if (c === 0x3000) w += 1;
+  }
+  return w;
 }
 
 const SPACED_CJK = /[\u4e00-\u9fff] [\u4e00-\u9fff\d]|\d [\u4e00-\u9fff]/g;
