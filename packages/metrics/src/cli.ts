@@ -24,7 +24,7 @@ const USAGE = `用法 Usage:
   --pipeline P    计算流程 JSON（默认：指标体系自带的流程，否则 COINr 默认流程）pipeline JSON
   --ua N          不确定性分析重复次数 number of uncertainty-analysis replicates
   --seed S        随机种子（默认 1）random seed
-  --workers W     工作线程数或 auto（默认 auto）worker threads
+  --workers W     除主线程外的辅助线程数，或 auto（默认）helper threads besides the main one
   --ignore-unknown  忽略不在指标体系中的数值列 ignore numeric columns not in the framework
   --out R         结果文件 .csv 或 .xlsx（另写 R.log.json 以便复现）results file; R.log.json is written too
   --quiet         不显示进度 no progress output

@@ -191,7 +191,8 @@ export function selectColumns(ds: Dataset, keep: readonly string[], log?: StepLo
 /** A copy of `ds` keeping only the rows whose index is in `rows` (ascending). */
 export function selectRows(ds: Dataset, rows: readonly number[], log?: StepLog): Dataset {
   const pick = <T>(a: readonly T[]) => rows.map((i) => a[i]);
-  const pickF = (a: Float64Array) => Float64Array.from(rows, (i) => a[i]);
+  const idx = Int32Array.from(rows);
+  const pickF = (a: Float64Array) => gather(a, idx);
   const pickU = (a: Uint8Array) => Uint8Array.from(rows, (i) => a[i]);
   const groups: Record<string, (string | null)[]> = {};
   for (const [k, v] of Object.entries(ds.groups)) groups[k] = pick(v);

@@ -2,7 +2,7 @@
 // Innovation Scoreboard's 125 / 100 / 70 % bands and thirds within them), fixed-count tiers by
 // rank (e.g. Inner Mongolia's 10 / 15 / 78 旗县), and change against a base year.
 import { z } from 'zod';
-import type { Dataset } from './dataset';
+import { type Dataset, gather } from './dataset';
 import { MetricsError } from './errors';
 import { max, mean, min } from './stats';
 
@@ -68,7 +68,7 @@ export function performanceGroups(
   const reference: Record<string, number> = {};
   for (const p of periodRows) {
     const rows = p.rows ?? Int32Array.from({ length: n }, (_, i) => i);
-    const vals = Float64Array.from(rows, (i) => scores[i]);
+    const vals = gather(scores, rows);
     let ref: number;
     if (spec.reference === 'mean') ref = mean(vals);
     else if ('unit' in spec.reference) {

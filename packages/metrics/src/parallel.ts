@@ -40,70 +40,112 @@ export function evaluateBatch(
   return { scores, failed };
 }
 
-/** Work (roughly: cell operations) above which two threads pay for their start-up. */
-const WORKER_THRESHOLD = 4e7;
+/** Work (roughly: cell operations) below which a helper thread is not worth starting. */
+const WORKER_THRESHOLD = 2e6;
+/** Replicates per chunk handed out: small enough to balance, large enough to keep messages rare. */
+const CHUNK = 16;
 
+/** How many helper threads to start besides the main thread. */
 export function chooseWorkers(requested: number | 'auto' | undefined, reps: number, cells: number): number {
   const cores = availableParallelism();
-  if (typeof requested === 'number') return Math.min(requested, reps);
+  if (typeof requested === 'number') return Math.max(0, Math.min(requested, Math.ceil(reps / CHUNK)));
   if (requested === undefined || cores < 2) return 0;
-  return reps * cells > WORKER_THRESHOLD ? Math.min(cores, reps) : 0;
+  return reps * cells > WORKER_THRESHOLD ? Math.min(cores - 1, Math.ceil(reps / CHUNK)) : 0;
 }
 
+type WorkerMessage = { type: 'ready' } | ({ type: 'chunk'; start: number } & ScoreBatch);
+
+/**
+ * Evaluates replicates on the main thread and on `workers` helper threads at once, handing out
+ * chunks from a shared queue (work sharing). A helper that is still starting up — loading the
+ * TypeScript sources takes a few hundred milliseconds — simply gets no chunks if the main thread
+ * finishes first, so small jobs never wait for it and large ones use every core.
+ */
 export async function parallelScores(
   fw: Framework,
   ds: Dataset,
   pipeline: PipelineSpec,
   reps: ReplicateSpec[],
   engine: ReplicateEngine,
-  opts: { workers?: number | 'auto'; onProgress?: (done: number, total: number) => void },
+  opts: {
+    workers?: number | 'auto';
+    mainThread?: boolean;
+    onProgress?: (done: number, total: number) => void;
+  },
 ): Promise<ScoreBatch & { workers: number }> {
   const total = reps.length;
-  const w = chooseWorkers(
+  const useMain = opts.mainThread ?? true;
+  let nWorkers = chooseWorkers(
     opts.workers ?? 'auto',
     total,
     ds.units.length * (fw.indicators.length + fw.aggregates.length),
   );
-  if (w <= 1) {
-    const b = evaluateBatch(engine, reps, 0, (k) => {
-      if (opts.onProgress && (k % 10 === 0 || k === total)) opts.onProgress(k, total);
+  if (!useMain && nWorkers === 0) nWorkers = 1;
+  const results: Float64Array[] = new Array(total);
+  const failed: ScoreBatch['failed'] = [];
+  let next = 0;
+  let done = 0;
+  const report = () => opts.onProgress?.(done, total);
+  const take = (): [number, number] | null => {
+    if (next >= total) return null;
+    const a = next;
+    next = Math.min(total, next + CHUNK);
+    return [a, next];
+  };
+  let finish: () => void = () => {};
+  let fail: (e: unknown) => void = () => {};
+  const allDone = new Promise<void>((resolve, reject) => {
+    finish = resolve;
+    fail = reject;
+  });
+  const store = (start: number, b: ScoreBatch) => {
+    b.scores.forEach((s, k) => {
+      results[start + k] = s;
     });
-    return { ...b, workers: 0 };
-  }
-  const size = Math.ceil(total / w);
-  const progress = new Array(w).fill(0);
+    failed.push(...b.failed);
+    done += b.scores.length;
+    report();
+    if (done === total) finish();
+  };
+  if (total === 0) finish();
+
   const shim = new URL('./workers/shim.mjs', import.meta.url);
   const entry = new URL('./workers/replicate-worker.ts', import.meta.url).href;
-  const parts = await Promise.all(
-    Array.from({ length: w }, (_, k) => {
-      const start = k * size;
-      const chunk = reps.slice(start, start + size);
-      return new Promise<ScoreBatch>((resolve, reject) => {
-        const worker = new Worker(shim, {
-          workerData: { entry, payload: { fwSpec: fw.spec, ds, pipeline, reps: chunk, start } },
-        });
-        worker.on('message', (m: { type: 'progress'; done: number } | ({ type: 'done' } & ScoreBatch)) => {
-          if (m.type === 'progress') {
-            progress[k] = m.done;
-            opts.onProgress?.(
-              progress.reduce((a, b) => a + b, 0),
-              total,
-            );
-          } else {
-            resolve({ scores: m.scores, failed: m.failed });
-            void worker.terminate();
-          }
-        });
-        worker.on('error', reject);
-        worker.on('exit', (code) => {
-          if (code !== 0) reject(new Error(`replicate worker exited with code ${code}`));
-        });
-      });
-    }),
-  );
-  return {
-    scores: parts.flatMap((p) => p.scores),
-    failed: parts.flatMap((p) => p.failed),
-    workers: w,
-  };
+  const helpers: Worker[] = [];
+  let usedWorkers = 0;
+  for (let k = 0; k < nWorkers; k++) {
+    const worker = new Worker(shim, {
+      workerData: { entry, payload: { fwSpec: fw.spec, ds, pipeline, reps } },
+    });
+    helpers.push(worker);
+    let busy = false;
+    const feed = () => {
+      const c = take();
+      busy = c !== null;
+      if (c) worker.postMessage({ start: c[0], end: c[1] });
+    };
+    worker.on('message', (m: WorkerMessage) => {
+      if (m.type === 'ready') usedWorkers++;
+      else store(m.start, m);
+      feed();
+    });
+    worker.on('error', fail);
+    worker.on('exit', (code) => {
+      if (busy) fail(new Error(`replicate worker exited with code ${code}`));
+    });
+  }
+  try {
+    // The main thread works through the queue too, yielding between chunks so helpers' messages
+    // flow. A helper still starting when the queue runs dry is stopped without being waited for.
+    if (useMain)
+      for (let c = take(); c; c = take()) {
+        store(c[0], evaluateBatch(engine, reps.slice(c[0], c[1]), c[0]));
+        if (helpers.length) await new Promise((r) => setImmediate(r));
+      }
+    await allDone;
+  } finally {
+    await Promise.all(helpers.map((w) => w.terminate()));
+  }
+  failed.sort((a, b) => a.replicate - b.replicate);
+  return { scores: results, failed, workers: usedWorkers };
 }

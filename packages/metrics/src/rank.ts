@@ -1,7 +1,7 @@
 // Ranks, 1 = highest score, computed within each period. Ties share the smallest rank by default
 // (1, 2, 2, 4 — COINr's and the usual league-table convention); missing scores get no rank.
 import type { Dataset } from './dataset';
-import { periods } from './dataset';
+import { gather, periods } from './dataset';
 import { rank, type TiesMethod } from './stats';
 
 export function rankWithin(
@@ -9,17 +9,12 @@ export function rankWithin(
   periodRows: (Int32Array | null)[],
   ties: TiesMethod = 'min',
 ): Float64Array {
+  if (periodRows.length === 1 && !periodRows[0]) return rank(scores, ties, true);
   const out = new Float64Array(scores.length).fill(Number.NaN);
   for (const rows of periodRows) {
     if (!rows) return rank(scores, ties, true);
-    const r = rank(
-      Float64Array.from(rows, (i) => scores[i]),
-      ties,
-      true,
-    );
-    rows.forEach((row, k) => {
-      out[row] = r[k];
-    });
+    const r = rank(gather(scores, rows), ties, true);
+    for (let k = 0; k < rows.length; k++) out[rows[k]] = r[k];
   }
   return out;
 }

@@ -137,10 +137,7 @@ export async function sensitivityAnalysis(
   const { A, B, AB } = saltelliSample(N, d, rng);
   const designs = [A, B, ...AB];
   const reps = designs.flatMap((cols) => samplesToReplicates(inputs, cols, spec.sampling));
-  const res = await runReplicates(fw, ds, pipeline, reps, {
-    workers: opts.workers ?? spec.workers,
-    onProgress: opts.onProgress,
-  });
+  const res = await runReplicates(fw, ds, pipeline, reps, { ...opts, workers: opts.workers ?? spec.workers });
   const nominal = res.stats.nominal;
   const y = Float64Array.from(res.ranks, (r) => {
     let s = 0;

@@ -221,7 +221,10 @@ export function rankStatistics(nominal: Float64Array, ranks: Float64Array[]): Ra
 }
 
 export interface RunOptions {
+  /** Helper threads besides the main thread (`auto`: one per spare core when the job is large enough). */
   workers?: number | 'auto';
+  /** false: leave the main thread free (e.g. in a server) and compute only in helper threads. */
+  mainThread?: boolean;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -268,8 +271,5 @@ export async function uncertaintyAnalysis(
   const cols = inputs.map(() => new Float64Array(spec.N));
   for (let i = 0; i < spec.N; i++) for (const c of cols) c[i] = rng.next();
   const reps = samplesToReplicates(inputs, cols, spec.sampling);
-  return runReplicates(fw, ds, pipeline, reps, {
-    workers: opts.workers ?? spec.workers,
-    onProgress: opts.onProgress,
-  });
+  return runReplicates(fw, ds, pipeline, reps, { ...opts, workers: opts.workers ?? spec.workers });
 }

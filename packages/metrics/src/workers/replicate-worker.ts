@@ -1,4 +1,5 @@
-// Worker side of parallel.ts: evaluates one block of replicates and sends the scores back.
+// Worker side of parallel.ts: builds its own engine from the data it was sent, then evaluates the
+// chunks of replicates the main thread hands it, one message per chunk.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Dataset } from '../dataset';
 import { compileFramework, type FrameworkSpec } from '../framework';
@@ -6,19 +7,18 @@ import { evaluateBatch } from '../parallel';
 import type { PipelineSpec } from '../pipeline';
 import { ReplicateEngine, type ReplicateSpec } from '../replicate';
 
-const { fwSpec, ds, pipeline, reps, start } = workerData.payload as {
+const { fwSpec, ds, pipeline, reps } = workerData.payload as {
   fwSpec: FrameworkSpec;
   ds: Dataset;
   pipeline: PipelineSpec;
   reps: ReplicateSpec[];
-  start: number;
 };
 const engine = new ReplicateEngine(compileFramework(fwSpec), ds, pipeline);
-const batch = evaluateBatch(engine, reps, start, (k) => {
-  if (k % 25 === 0) parentPort!.postMessage({ type: 'progress', done: k });
+parentPort!.on('message', ({ start, end }: { start: number; end: number }) => {
+  const batch = evaluateBatch(engine, reps.slice(start, end), start);
+  parentPort!.postMessage(
+    { type: 'chunk', start, ...batch },
+    batch.scores.map((s) => s.buffer as ArrayBuffer),
+  );
 });
-parentPort!.postMessage({ type: 'progress', done: reps.length });
-parentPort!.postMessage(
-  { type: 'done', ...batch },
-  batch.scores.map((s) => s.buffer as ArrayBuffer),
-);
+parentPort!.postMessage({ type: 'ready' });
