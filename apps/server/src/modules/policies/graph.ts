@@ -5,6 +5,7 @@ import type { Actor } from '../../auth/actor';
 import { inScope } from '../../auth/scope';
 import type { Queryable } from '../../db/client';
 import { orgUnits, policies, policyCitations } from '../../db/schema';
+import { t2s } from '../../text/script';
 import { type CitationRef, type LibraryDoc, placeholderKey, resolveCitation } from './cascade';
 import { displayTitle } from './derive';
 
@@ -247,16 +248,19 @@ export async function policyGraph(
       });
       target = key;
       const known = nodes.get(key);
-      if (!known || (!known.docNumber && c.docNumber) || (!known.title && c.title))
-        nodes.set(key, {
-          id: key,
-          kind: 'placeholder',
-          title: c.title ?? known?.title ?? c.docNumber ?? '',
-          docNumber: c.docNumber ?? known?.docNumber ?? null,
-          orgUnitCode: null,
-          issuerLevel: null,
-          year: null,
-        });
+      // Several documents cite it, maybe in different scripts: label it in simplified script when
+      // one of them writes it so, and keep whatever title or number any of them gives.
+      const better = (a: string | null | undefined, b: string | null) =>
+        !a || (b && t2s(a) !== a && t2s(b) === b) ? b : a;
+      nodes.set(key, {
+        id: key,
+        kind: 'placeholder',
+        title: better(known?.title, c.title) ?? c.docNumber ?? '',
+        docNumber: better(known?.docNumber, c.docNumber) ?? null,
+        orgUnitCode: null,
+        issuerLevel: null,
+        year: null,
+      });
     }
     const edgeKey = `${c.policyId}>${target}`;
     if (seen.has(edgeKey) || target === c.policyId) continue;
