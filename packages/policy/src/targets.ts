@@ -8,7 +8,7 @@ import type { SectionIndex } from './sections.js';
 import type { Comparator, Target } from './types.js';
 
 const UNITS =
-  '个百分点|百分点|万人次|人次|万千瓦|千瓦时|千瓦|兆瓦|万元|亿元|元|万人|万户|万亩|万吨|吨|亩|公顷|平方公里|平方米|公里|千米|万家|家|个|名|项|人|户|次|处|座|所|支|条|台|套|件|篇|批|场|期|位|头|株|种|类|款|栋|张|辆|%|‰|倍';
+  '个百分点|百分点|万人次|人次|场次|批次|户次|项次|万千瓦|千瓦时|千瓦|兆瓦|万元|亿元|元|万人|万户|万亩|万吨|吨|亩|公顷|平方公里|平方米|公里|千米|万家|家|个|名|项|人|户|次|处|座|所|支|条|台|套|件|篇|批|场|期|位|头|株|种|类|款|栋|张|辆|%|‰|倍';
 const QTY = new RegExp(
   `百分之(${NUMBER})(?:\\s*(?:至|到)\\s*百分之(${NUMBER}))?|(${NUMBER})(?:\\s*(?:至|到|—|-|~)\\s*(${NUMBER}))?\\s*(${UNITS})`,
   'g',
@@ -18,7 +18,7 @@ const PREDICATE =
   '达到|达|超过|突破|高于|大于|多于|不低于|不少于|不超过|不高于|低于|少于|控制在|保持在|稳定在|增长|增加|提高|提升|增至|增幅|增速|下降|降低|减少|占比|占|实现|累计|总数|总量为';
 /** Verbs whose object is what is counted: 引进科技领军人才3名, 建成服务站点80个. */
 const ACTION =
-  '建成|建设|打造|培育|引进|引导|新增|创建|争创|组织实施|组织|实施|推广|选派|建立|培养|认定|转移转化|转化|选育|命名|招引|引育|吸引|孵化|培训|举办|开展|新建|改造|遴选|攻克|申请|获得|储备|入库|扶持|支持|带动|落地|完成|形成|设立|布局|挂牌|认证|评选|服务|开发|研发|制定|申报|发放|投入|安排|奖励|补助|资助|新认定';
+  '建成|建设|打造|培育|引进|引导|新增|创建|争创|组织实施|组织|实施|推广|选派|建立|培养|认定|转移转化|转化|选育|命名|招引|引育|吸引|孵化|培训|举办|开展|新建|改造|遴选|攻克|申请|获得|储备|入库|扶持|支持|带动|落地|完成|形成|设立|布局|挂牌|认证|评选|制定|申报|发放|安排|奖励|补助|资助|新认定';
 const VERB = new RegExp(`(${PREDICATE}|${ACTION})`, 'g');
 const PREDICATE_ONLY = new RegExp(`^(?:${PREDICATE})$`);
 const DOUBLING = /翻(一|两|二|三)?番|翻一倍|翻倍|双倍增|倍增/g;
@@ -112,6 +112,9 @@ function maskOf(m: string): Uint8Array {
   return mask;
 }
 
+const FREQ_VERB = new RegExp(
+  `^.{0,12}?(?:每年|每季度|每月|年均|每个[\\u4e00-\\u9fa5]{1,6})(?:${ACTION}|组织|安排|开展)`,
+);
 const LEAD_SUBJECT_VERB = /^(?:并|和|及|、)?(?:组织|开展|推动|鼓励|推进|加快|命名)/;
 const LEAD_OBJECT_VERB = new RegExp(`^(?:并|和|及|、)?(?:${ACTION}|组织|开展|推动|鼓励|推进|加快)`);
 
@@ -123,6 +126,9 @@ function cleanMetric(s: string, object = false): string {
     if (sc && sc[0].length < t.length - 1) t = t.slice(sc[0].length);
   }
   t = t.replace(/^的|的$/g, '');
+  // 县财政每年安排科技专项资金: what follows a frequency and its verb is what is counted.
+  const freq = FREQ_VERB.exec(t);
+  if (freq && freq[0].length < t.length - 1) t = t.slice(freq[0].length);
   // Leading verbs (组织…, 并命名…; for objects also 推广…) are not part of what is counted.
   const lead = object ? LEAD_OBJECT_VERB : LEAD_SUBJECT_VERB;
   for (let k = 0; k < 4; k++) {
