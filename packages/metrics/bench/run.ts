@@ -145,10 +145,10 @@ report(
     'ua',
   );
   report(
-    'UA 500 replay, 2 worker threads',
-    await time(() => runReplicates(fw, ds, p, reps, { workers: 2 }), 5, 1),
+    'UA 500 replay, main + 1 helper thread',
+    await time(() => runReplicates(fw, ds, p, reps, { workers: 1 }), 5, 1),
     'ua',
-    'incl. worker start-up',
+    'incl. helper start-up',
   );
   const spec = {
     N: 500,
@@ -206,8 +206,8 @@ report(
     await time(() => uncertaintyAnalysis(fw, ds, undefined, { ...spec, workers: 0 }), 3, 1),
   );
   report(
-    'UA 500 synthetic 2844×40, 2 workers',
-    await time(() => uncertaintyAnalysis(fw, ds, undefined, { ...spec, workers: 2 }), 3, 1),
+    'UA 500 synthetic 2844×40, main + 1 helper',
+    await time(() => uncertaintyAnalysis(fw, ds, undefined, { ...spec, workers: 1 }), 3, 1),
   );
 }
 

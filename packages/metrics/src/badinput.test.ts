@@ -158,6 +158,13 @@ describe('bad input', () => {
     expect(
       errorOf(() => runPipeline(fw, ds, { steps: [{ type: 'explode' }, { type: 'aggregate' }] })).code,
     ).toBe('INVALID_PIPELINE');
+    const typo = errorOf(() =>
+      runPipeline(fw, ds, {
+        steps: [{ type: 'normalise', indicators: { A1: { method: 'rank' } } }, { type: 'aggregate' }],
+      }),
+    );
+    expect(typo.code).toBe('UNKNOWN_INDICATOR');
+    expect(typo.message).toContain('A1');
   });
 
   it('missing aggregates carry a reason (coverage, no data) in flags and in the results table', () => {

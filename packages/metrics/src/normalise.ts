@@ -412,6 +412,16 @@ export function normalise(
         for (let k = 0; k < x.length; k++) if (ds.units[rows ? rows[k] : k] === m.unit) refIndex = k;
       }
       const r = normaliseColumn(x, ref, m, ctx, { constant, time: apply.time, refIndex });
+      for (let k = 0; k < x.length; k++)
+        if (Number.isNaN(r.y[k]) && !Number.isNaN(x[k])) {
+          const row = apply.rows ? apply.rows[k] : k;
+          throw new MetricsError(
+            'COMPUTED_NAN',
+            `单位 ${ds.units[row]} 指标 ${code} 的标准化结果无定义（NaN）`,
+            `unit ${ds.units[row]}, indicator ${code}: normalised value undefined`,
+            { unit: ds.units[row], indicator: code },
+          );
+        }
       if (!apply.rows) out = r.y;
       else {
         if (out.length !== n) out = new Float64Array(n);

@@ -197,6 +197,33 @@ export function runStep(
   }
 }
 
+/** Every indicator code a pipeline names must exist in the framework (a typo would otherwise be ignored). */
+export function checkPipelineCodes(fw: Framework, spec: PipelineSpec): void {
+  const named: [string, string][] = [];
+  spec.steps.forEach((s, i) => {
+    const where = `第 ${i + 1} 步（${s.type}）`;
+    const keys =
+      s.type === 'treat' || s.type === 'normalise'
+        ? Object.keys(s.indicators)
+        : s.type === 'denominate'
+          ? [...Object.keys(s.denominators), ...Object.keys(s.scales)]
+          : s.type === 'impute'
+            ? (s.indicators ?? [])
+            : s.type === 'aggregate'
+              ? [...Object.keys(s.byNode), ...Object.keys(s.weights)]
+              : [];
+    for (const k of keys) named.push([k, where]);
+  });
+  for (const [code, where] of named)
+    if (!fw.nodes.has(code))
+      throw new MetricsError(
+        'UNKNOWN_INDICATOR',
+        `计算流程${where}中的代码 ${code} 不在指标体系中`,
+        `pipeline: code ${code} is not in the framework`,
+        { indicator: code },
+      );
+}
+
 /** Runs a pipeline (default: COINr's) on a data set under a framework. */
 export function runPipeline(fw: Framework, ds: Dataset, pipeline?: PipelineSpec | unknown): IndexResult {
   const spec: PipelineSpec =
@@ -204,6 +231,7 @@ export function runPipeline(fw: Framework, ds: Dataset, pipeline?: PipelineSpec 
       ? (pipeline as PipelineSpec)
       : parsePipeline(pipeline ?? fw.spec.pipeline ?? DEFAULT_PIPELINE);
   checkData(fw, ds);
+  checkPipelineCodes(fw, spec);
   const stages: Partial<Record<StepType, Dataset>> = {};
   let cur = ds;
   const removed = new Set<string>();
