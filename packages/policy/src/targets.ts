@@ -340,7 +340,8 @@ function paragraphTargets(doc: Doc, p: Para, m: string): { found: Found[]; cl: C
     else continue;
 
     // Comparator and approximation.
-    const pre = verb ? cText.slice(verb.index) : cText;
+    // Bound words may stand before the verb too (至少建成…): look from the previous goal on.
+    const pre = cText.slice(Math.min(searchFrom, verb ? verb.index : searchFrom));
     const post = after;
     let comparator: Comparator = 'reach';
     let v = value;
