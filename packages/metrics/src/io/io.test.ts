@@ -25,6 +25,13 @@ describe('reading data', () => {
     expect(Number.isNaN(ds.values[3][0])).toBe(true);
   });
 
+  it('finds the header below a title row, as in many statistical spreadsheets', () => {
+    const csv = '附表1 演示县科技创新指标,,,,\n,,,,\nuCode,a1,a2,b1,b2\nU1,1,2,3,4\n';
+    const ds = datasetFromTable(parseCsv(csv), fw);
+    expect(ds.units).toEqual(['U1']);
+    expect(Array.from(ds.values[3])).toEqual([4]);
+  });
+
   it('long CSV (unit, year, indicator, value) pivots to the same data set as wide', () => {
     const long =
       'uCode,Time,iCode,value\nA,2020,a1,1\nA,2020,a2,2\nA,2020,b1,3\nA,2020,b2,4\nB,2020,a1,5\nB,2020,b1,7\nB,2020,b2,8\nB,2020,a2,\n';

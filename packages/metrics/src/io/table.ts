@@ -29,6 +29,23 @@ function findColumn(header: string[], names: readonly string[]): number {
   return header.findIndex((h) => lower.includes(h.trim().toLowerCase()));
 }
 
+/**
+ * Spreadsheets often start with a title (“附表1 2023年各县科技创新指标”) and blank lines above the
+ * real header: if the first row has no unit-code column, the header is the first of the next ten
+ * rows that has one.
+ */
+function locateHeader(t: RawTable): RawTable {
+  const hasUnit = (r: readonly Cell[]) =>
+    findColumn(
+      r.map((x) => String(x ?? '').trim()),
+      ALIASES.unit,
+    ) >= 0;
+  if (hasUnit(t.header)) return t;
+  const k = t.rows.slice(0, 10).findIndex(hasUnit);
+  if (k < 0) return t;
+  return { header: t.rows[k].map((x) => String(x ?? '').trim()), rows: t.rows.slice(k + 1) };
+}
+
 const MISSING = new Set(['', 'NA', 'N/A', 'NaN', 'null', '-', '—', '--', '…', '...']);
 
 /** Parses one cell as a number; null = missing; throws INVALID_DATA naming unit and indicator. */
@@ -76,7 +93,8 @@ export interface TableOptions {
 }
 
 /** Builds a Dataset from a wide or long table, using the framework to tell columns apart. */
-export function datasetFromTable(t: RawTable, fw: Framework, opts: TableOptions = {}): Dataset {
+export function datasetFromTable(table: RawTable, fw: Framework, opts: TableOptions = {}): Dataset {
+  const t = locateHeader(table);
   const h = t.header.map((x) => String(x ?? '').trim());
   const iUnit = findColumn(h, ALIASES.unit);
   if (iUnit < 0)
