@@ -25,6 +25,13 @@ describe('groups of results', () => {
     // Strong band 100–125: 110 falls in 108.3–116.7, its middle third; the open bands run to the
     // best (140) and worst (40) unit, so those two sit at the top and bottom of their bands.
     expect(p.third).toEqual(['lower', 'upper', 'middle', 'lower', 'lower']);
+    const byCount = performanceGroups(
+      Float64Array.of(100, 110, 112, 120, 124, 30),
+      createDataset({ units: ['a', 'b', 'c', 'd', 'e', 'f'], columns: {} }),
+      [{ time: Number.NaN, rows: null }],
+      PerformanceSpecSchema.parse({ reference: { value: 100 }, thirds: 'count' }),
+    );
+    expect(byCount.third.slice(0, 5)).toEqual(['lower', 'middle', 'middle', 'upper', 'upper']);
     const v = performanceGroups(
       scores,
       ds,

@@ -17,6 +17,12 @@ export const PerformanceSpecSchema = z
     /** Lower bounds in % of the reference, best band first. EIS: 125 / 100 / 70. */
     thresholds: z.array(z.number()).min(1).default([125, 100, 70]),
     labels: z.array(z.string()).optional(),
+    /**
+     * Thirds within each band: `range` cuts the band's span into three equal parts (the open top and
+     * bottom bands run to the best / worst unit); `count` splits the band's members into three
+     * equal-sized groups by score (as the Regional Innovation Scoreboard's +/− subgroups are read).
+     */
+    thirds: z.enum(['range', 'count']).default('range'),
   })
   .strict();
 export type PerformanceSpec = z.output<typeof PerformanceSpecSchema>;
@@ -107,6 +113,16 @@ export function performanceGroups(
       const pos = span > 0 ? (r - bottom) / span : 1;
       third[row] = pos >= 2 / 3 ? 'upper' : pos >= 1 / 3 ? 'middle' : 'lower';
     });
+    if (spec.thirds === 'count')
+      for (let b = 0; b <= th.length; b++) {
+        const members = Array.from(rows)
+          .filter((row) => band[row] === b)
+          .sort((x, y) => relative[y] - relative[x]);
+        const m = members.length;
+        members.forEach((row, k) => {
+          third[row] = k < Math.ceil(m / 3) ? 'upper' : k < Math.ceil((2 * m) / 3) ? 'middle' : 'lower';
+        });
+      }
   }
   return { reference, relative, band, label, third };
 }
