@@ -53,6 +53,7 @@ export function extractCites(
   };
 
   for (const p of doc.paras) {
+    doc.tick('cites');
     if (L.frame[p.index]) continue;
     const m = doc.m(p);
     let i = m.indexOf('《');

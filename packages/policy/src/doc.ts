@@ -17,7 +17,17 @@ export class Doc {
   readonly paras: Para[];
   readonly script: Script;
 
-  constructor(private readonly norm: NormalisedText) {
+  private ticks = 0;
+
+  /** Called by extractors once per paragraph; every 256 calls it checks the time budget. */
+  tick(stage: string): void {
+    if (++this.ticks % 256 === 0) this.onTick?.(stage);
+  }
+
+  constructor(
+    private readonly norm: NormalisedText,
+    private readonly onTick?: (stage: string) => void,
+  ) {
     this.text = norm.text;
     this.match = norm.match;
     this.script = norm.script;

@@ -81,6 +81,7 @@ export function extractDuties(doc: Doc, L: Layout, index: SectionIndex): Duty[] 
   };
 
   for (const p of doc.paras) {
+    doc.tick('duties');
     if (L.frame[p.index]) continue;
     const m = doc.m(p);
     if (m.includes('|')) continue;

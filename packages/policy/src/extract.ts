@@ -18,7 +18,7 @@ export interface ExtractOptions {
 
 export function extract(norm: NormalisedText, opts: ExtractOptions = {}): Policy {
   const check = (stage: string) => opts.budget?.check(stage);
-  const doc = new Doc(norm);
+  const doc = new Doc(norm, check);
   const layout = analyseLayout(doc);
   check('layout');
   const { meta, ownTitles } = extractMeta(doc, layout);

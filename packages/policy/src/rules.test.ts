@@ -34,6 +34,9 @@ describe('targets', () => {
     ['到2027年，财政科技支出年均增长高于8%。', { c: 'more_than', v: 8, u: '%', per: 'year' }],
     ['每年选派科技特派员300名左右。', { c: 'reach', v: 300, u: '名', per: 'year', a: true, d: null }],
     ['到2027年，科普覆盖率达到百分之九十。', { c: 'reach', v: 90, u: '%' }],
+    ['2026年6月底前，全区新建众创空间3家。', { c: 'reach', v: 3, u: '家', d: 2026 }],
+    ['每年开展服务活动10场次以上。', { c: 'at_least', v: 10, u: '场次', per: 'year' }],
+    ['全市每个区县至少建成1个科技服务中心。', { c: 'at_least', v: 1, u: '个' }],
   ])('%s', (text, want) => {
     const got = targets(text);
     expect(got).toHaveLength(1);

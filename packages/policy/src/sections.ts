@@ -39,6 +39,7 @@ export function extractSections(doc: Doc, L: Layout): SectionNode[] {
   let stack: SectionNode[] = [];
   const starts = new Set(L.bodyStarts);
   for (const p of doc.paras) {
+    doc.tick('sections');
     if (starts.has(p.index)) stack = [];
     if (L.frame[p.index]) continue;
     const m = doc.m(p);

@@ -27,7 +27,7 @@ const NOUN_AFTER_VERB =
   /^(?:的|方案|意见|办法|细则|计划|主体|单位|部门|项目|工作|机制|体系|能力|水平|情况|成效|中心|站|平台|机构|基地|园|点|窗口)/;
 const PRESENT = /现有|已有|已经|已建|已累计|目前|截至|截止|现已|原有/;
 const DEADLINE_MARK =
-  /(?:到|至|截至|截止到?|力争到|争取到)\s*((?:19|20)\d{2})\s*年|((?:19|20)\d{2})\s*年\s*(?:底|末|前|以前|之前)|(?:^|[。;,])((?:19|20)\d{2})\s*年\s*,/g;
+  /(?:到|至|截至|截止到?|力争到|争取到)\s*((?:19|20)\d{2})\s*年|((?:19|20)\d{2})\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?\s*(?:底|末|前|以前|之前)|(?:^|[。;,])((?:19|20)\d{2})\s*年\s*,/g;
 const FIVE_YEAR = /十(一|二|三|四|五)五”?\s*(?:期间|时期|末|时期末)/;
 const FIVE_YEAR_END: Record<string, number> = { 一: 2010, 二: 2015, 三: 2020, 四: 2025, 五: 2030 };
 const LIST_ITEM = /^(?:——|—|-|·|•|●|○|■|□|◆|[①-⑳]|[a-z][.)])/;
@@ -178,6 +178,7 @@ export function extractTargets(
   const out: Target[] = [];
   let listYear: number | null = null;
   for (const p of doc.paras) {
+    doc.tick('targets');
     if (L.frame[p.index]) continue;
     const m = doc.m(p);
     if (m.includes('|')) continue;
