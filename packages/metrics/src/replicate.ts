@@ -73,14 +73,10 @@ export class ReplicateEngine {
         steps = steps.filter((s) => s.type !== 'impute');
         if (rep.impute) {
           const imp = { ...rep.impute, type: 'impute' } as StepSpec;
-          // Keep the nominal position if there was one, else impute right before treatment.
-          const t =
-            at >= 0
-              ? at
-              : Math.max(
-                  0,
-                  steps.findIndex((s) => s.type === 'treat'),
-                );
+          // Keep the nominal position if there was one, else impute right before treatment (after
+          // denomination and screening), or last before normalisation when there is no treatment.
+          const treatAt = steps.findIndex((s) => s.type === 'treat');
+          const t = at >= 0 ? at : treatAt >= 0 ? treatAt : steps.length;
           steps.splice(t, 0, imp);
         }
       }
