@@ -9,6 +9,7 @@ import {
   changePassword,
   openFromMenu,
   screenshot,
+  screenshotOnFailure,
   signIn,
   startBrowserEnv,
   visible,
@@ -29,10 +30,13 @@ describe('admin first sign-in (browser)', () => {
     await env?.close();
   });
 
+  screenshotOnFailure(() => page);
+
   it('shows the public home to a signed-out visitor, with a way to sign in', async () => {
     await page.goto('/');
     await visible(page.getByRole('heading', { name: '县域创新驱动发展' }));
     expect(await page.title()).toBe('县域创新驱动发展平台');
+    await screenshot(page, 'web-public-home');
     await page
       .getByRole('link', { name: /登\s?录/ })
       .first()
@@ -44,6 +48,7 @@ describe('admin first sign-in (browser)', () => {
     await signIn(page, ADMIN_USERNAME, 'Wrong#Password1');
     await visible(page.getByRole('alert').filter({ hasText: '用户名或密码错误' }));
     expect(page.url()).toContain('/login');
+    await screenshot(page, 'web-sign-in-refused');
   });
 
   it('forces the initial password to be changed before anything else', async () => {
@@ -62,6 +67,7 @@ describe('admin first sign-in (browser)', () => {
     await page.getByRole('button', { name: '确认修改' }).click();
     await visible(page.getByText('新密码不符合密码规则'));
     expect(page.url()).toContain('/change-password');
+    await screenshot(page, 'web-change-password');
 
     await changePassword(page, env.adminPassword, NEW_PASSWORD);
     await page.waitForURL('**/home');

@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startPlatform } from '@innocounty/server/platform';
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
+import { afterEach } from 'vitest';
 
 export const WEB_DIR = fileURLToPath(new URL('..', import.meta.url));
 export const REPO_ROOT = join(WEB_DIR, '..', '..');
@@ -101,6 +102,8 @@ export async function startTestPlatform(): Promise<TestPlatform> {
     port: 0,
     adminPassword: INITIAL_ADMIN_PASSWORD,
     webDist: WEB_DIST,
+    // Server-side failures (a 500 behind a red notice in the page) show up in the test output.
+    logger: { level: 'error' },
   });
   return {
     url: platform.url,
@@ -206,4 +209,67 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const path = join(RESULTS_DIR, `${name}.png`);
   await page.screenshot({ path, fullPage: true });
   return path;
+}
+
+/** Signs in an account that must change its password first and lands on the workbench. */
+export async function signInFirstTime(
+  page: Page,
+  username: string,
+  initial: string,
+  next: string,
+): Promise<void> {
+  await signIn(page, username, initial);
+  await page.waitForURL('**/change-password');
+  await changePassword(page, initial, next);
+  await page.waitForURL('**/home');
+}
+
+/** The open antd dropdown (Select, picker) — they render at the end of <body>. */
+function openDropdown(page: Page): Locator {
+  return page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+}
+
+/**
+ * Chooses `option` in an antd Select given its labelled input. With `search`, types it first
+ * (remote search pickers such as the org-unit picker show options only after typing).
+ */
+export async function choose(
+  page: Page,
+  field: Locator,
+  option: string | RegExp,
+  search?: string,
+): Promise<void> {
+  await field.click();
+  if (search !== undefined) await field.fill(search);
+  const item = openDropdown(page).locator('.ant-select-item-option').filter({ hasText: option }).first();
+  await item.waitFor({ state: 'visible', timeout: 15_000 });
+  await item.click();
+}
+
+/** The confirm dialog on screen (antd Modal.confirm or a Modal), found by its title. */
+export function dialog(page: Page, title: string | RegExp): Locator {
+  return page.getByRole('dialog').filter({ hasText: title });
+}
+
+/**
+ * Accessible name of an antd button: antd spaces out two-character Chinese labels ("确 定"),
+ * so match with optional spaces between characters.
+ */
+export function button(text: string): RegExp {
+  const esc = [...text].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  // An antd icon in the button adds its own name in front ("database 载入演示数据").
+  return new RegExp(`^(?:[\\w-]+ )?${esc.join('\\s?')}$`);
+}
+
+/**
+ * Registers an afterEach that saves a screenshot of the page when a test failed
+ * (test-results/failed-<test name>.png), since a browser test's error alone rarely says why.
+ */
+export function screenshotOnFailure(getPage: () => Page | undefined): void {
+  afterEach(async (ctx) => {
+    const page = getPage();
+    if (!page || ctx.task.result?.state !== 'fail') return;
+    const name = ctx.task.name.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 80);
+    await screenshot(page, `failed-${name}`).catch(() => {});
+  });
 }

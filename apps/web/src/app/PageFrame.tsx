@@ -37,7 +37,13 @@ class Boundary extends Component<{ children: ReactNode }, { failed: boolean }> {
 export function PageFrame({ children }: { children: ReactNode }) {
   return (
     <Boundary>
-      <Suspense fallback={<Spin size="large" style={{ display: 'block', margin: '96px auto' }} />}>
+      <Suspense
+        fallback={
+          <div style={{ display: 'flex', justifyContent: 'center', padding: 96 }}>
+            <Spin size="large" />
+          </div>
+        }
+      >
         {children}
       </Suspense>
     </Boundary>

@@ -28,11 +28,9 @@ export function RootShell() {
   useEffect(() => {
     api.setHooks({
       onSessionExpired() {
-        forget();
-        const from = window.location.pathname + window.location.search;
-        if (window.location.pathname !== '/login') {
-          navigate('/login', { replace: true, state: { expired: true, from } satisfies SignInState });
-        }
+        // RequireAuth, around every signed-in page, then goes to the sign-in page and remembers
+        // where the person was; navigating here as well would race it.
+        forget(true);
       },
       onPasswordChangeRequired() {
         if (window.location.pathname !== '/change-password') navigate('/change-password', { replace: true });

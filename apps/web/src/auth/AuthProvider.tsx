@@ -13,8 +13,13 @@ export interface Auth {
   logout(): Promise<void>;
   /** Re-reads the session, e.g. after the password changed (mustChangePassword flips). */
   refresh(): Promise<User | null>;
-  /** Forgets the session locally after the server said 401. */
-  forget(): void;
+  /**
+   * Forgets the session locally. `expired` = the server ended it (401), so the sign-in page
+   * says 会话已超时 instead of greeting a first visit.
+   */
+  forget(expired?: boolean): void;
+  /** The last session ended because the server said so (not by signing out). */
+  expired: boolean;
 }
 
 const AuthContext = createContext<Auth | null>(null);
@@ -35,18 +40,21 @@ export function useUser(): User {
 export function AuthProvider({ children }: { children: ReactNode }) {
   const [status, setStatus] = useState<AuthStatus>('loading');
   const [user, setUser] = useState<User | null>(null);
+  const [expired, setExpired] = useState(false);
 
   const accept = useCallback((s: Session) => {
     api.setCsrfToken(s.csrfToken);
     setUser(s.user);
     setStatus('signedIn');
+    setExpired(false);
     return s.user;
   }, []);
 
-  const forget = useCallback(() => {
+  const forget = useCallback((ended = false) => {
     api.setCsrfToken(null);
     setUser(null);
     setStatus('signedOut');
+    setExpired(ended);
   }, []);
 
   const refresh = useCallback(async () => {
@@ -80,8 +88,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, [forget]);
 
   const value = useMemo<Auth>(
-    () => ({ status, user, login, logout, refresh, forget }),
-    [status, user, login, logout, refresh, forget],
+    () => ({ status, user, login, logout, refresh, forget, expired }),
+    [status, user, login, logout, refresh, forget, expired],
   );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

@@ -17,13 +17,13 @@ interface Props {
 
 /** Client-side gate for a better experience only; the server enforces every permission itself. */
 export function RequireAuth({ children, roles, allowPasswordChange }: Props) {
-  const { status, user } = useAuth();
+  const { status, user, expired } = useAuth();
   const location = useLocation();
   const t = useT();
 
   if (status === 'loading') return <Spin size="large" fullscreen />;
   if (!user) {
-    const state: SignInState = { from: location.pathname + location.search };
+    const state: SignInState = { from: location.pathname + location.search, expired };
     return <Navigate to="/login" replace state={state} />;
   }
   if (user.mustChangePassword && !allowPasswordChange) return <Navigate to="/change-password" replace />;

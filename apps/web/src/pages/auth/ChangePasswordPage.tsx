@@ -38,7 +38,7 @@ export default function ChangePasswordPage() {
   const [error, setError] = useState<{ text: string; rules: string[] } | null>(null);
   const [busy, setBusy] = useState(false);
   const forced = user.mustChangePassword;
-  const check = checkPassword(newPassword);
+  const check = checkPassword(newPassword, user.username);
 
   async function submit(v: Fields) {
     setBusy(true);
@@ -108,13 +108,14 @@ export default function ChangePasswordPage() {
                   ok={check.classes.length >= MIN_CLASSES}
                   text={t('password.ruleClasses', { n: check.classes.length })}
                 />
+                <Rule ok={!!newPassword && !check.containsUsername} text={t('password.ruleUsername')} />
               </div>
             }
             rules={[
               { required: true, message: t('password.newRequired') },
               {
                 validator: (_, v: string | undefined) =>
-                  !v || checkPassword(v).ok
+                  !v || checkPassword(v, user.username).ok
                     ? Promise.resolve()
                     : Promise.reject(new Error(t('password.weak'))),
               },

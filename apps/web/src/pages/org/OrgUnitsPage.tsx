@@ -1,4 +1,4 @@
-import { Button, Card, Col, Descriptions, Empty, Input, List, Row, Spin, Tag, Tree, Typography } from 'antd';
+import { Button, Card, Col, Descriptions, Empty, Input, Row, Spin, Tree } from 'antd';
 import type { EventDataNode } from 'antd/es/tree';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
@@ -8,11 +8,15 @@ import { useUser } from '../../auth/AuthProvider';
 import { PageTitle } from '../../components/PageTitle';
 import { useT } from '../../i18n/I18nProvider';
 import { ancestorsWithin, findNode, type LazyNode, withChildren } from '../../lib/tree';
+import { SearchResults } from './orgUnits/SearchResults';
 
+// Townships are the bottom of the tree. Above them a zero childCount is only believed once
+// loading the children confirms it (the node then turns into a leaf), so a count that is wrong
+// or stale never hides a branch.
 const toNode = (u: OrgUnitSummary): LazyNode => ({
   key: u.code,
   title: u.name,
-  isLeaf: u.childCount === 0,
+  isLeaf: u.childCount === 0 && u.level === 'township',
 });
 
 type TreeRef = { scrollTo: (o: { key: string; align?: 'top' | 'bottom' | 'auto' }) => void };
@@ -48,10 +52,8 @@ export default function OrgUnitsPage() {
         treeRef.current = [toNode(root)];
         setTree(treeRef.current);
         setSelected(root.code);
-        if (root.childCount > 0) {
-          await loadChildren(root.code);
-          setExpanded([root.code]);
-        }
+        await loadChildren(root.code);
+        setExpanded([root.code]);
       },
       () => {},
     );
@@ -122,35 +124,7 @@ export default function OrgUnitsPage() {
               onSearch={search}
               style={{ marginBottom: 12 }}
             />
-            {results && (
-              <div style={{ marginBottom: 12 }}>
-                <Typography.Text type="secondary">
-                  {t('orgUnits.results', { n: results.length })}
-                </Typography.Text>
-                <List
-                  size="small"
-                  bordered
-                  style={{ maxHeight: 220, overflow: 'auto', marginTop: 8 }}
-                  dataSource={results}
-                  locale={{ emptyText: t('orgUnits.noResults') }}
-                  renderItem={(u) => (
-                    <List.Item
-                      style={{ cursor: 'pointer' }}
-                      onClick={() => reveal(u.code)}
-                      actions={[<Tag key="l">{level(u.level)}</Tag>]}
-                    >
-                      <div>
-                        <Button type="link" size="small" style={{ padding: 0 }}>
-                          {u.name}
-                        </Button>{' '}
-                        <Typography.Text type="secondary">{u.code}</Typography.Text>
-                        <div style={{ fontSize: 12, opacity: 0.65 }}>{u.pathNames}</div>
-                      </div>
-                    </List.Item>
-                  )}
-                />
-              </div>
-            )}
+            {results && <SearchResults results={results} onPick={reveal} />}
             {tree.length === 0 ? (
               <Spin style={{ display: 'block', margin: 48 }} />
             ) : (

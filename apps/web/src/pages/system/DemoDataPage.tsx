@@ -57,6 +57,7 @@ export default function DemoDataPage() {
             dataSource={result.users}
             columns={[
               { title: t('users.fields.username'), dataIndex: 'username' },
+              { title: t('users.fields.displayName'), dataIndex: 'displayName' },
               {
                 title: t('users.fields.role'),
                 dataIndex: 'role',

@@ -23,9 +23,10 @@ export default function RolesPage() {
   const columns: TableColumnsType<RoleInfo> = [
     {
       title: t('roles.fields.name'),
-      dataIndex: 'name',
+      key: 'name',
       width: 140,
-      render: (n: string) => <Tag color="blue">{n}</Tag>,
+      // The name in the reader's language; what a role may do is the server's own description.
+      render: (_, r) => <Tag color="blue">{t(`roles.names.${r.code}`)}</Tag>,
     },
     { title: t('roles.fields.code'), dataIndex: 'code', width: 120 },
     { title: t('roles.fields.description'), dataIndex: 'description' },

@@ -190,7 +190,7 @@ export default function UsersPage() {
           dataSource={list.items}
           loading={list.loading}
           pagination={{ ...list.pagination, showTotal: (n) => t('common.total', { n }) }}
-          scroll={{ x: 1080 }}
+          scroll={{ x: 1000 }}
           locale={{ emptyText: t('users.empty') }}
         />
       </Card>
