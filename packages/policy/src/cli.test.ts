@@ -61,7 +61,7 @@ describe('innocounty parse', () => {
     expect(code).toBe(1);
     expect(readdirSync(dir).sort()).toEqual(['xishan-plan.2.json', 'xishan-plan.json']);
     const j = JSON.parse(readFileSync(join(dir, 'xishan-plan.json'), 'utf8'));
-    expect(j.targets.length).toBe(13);
+    expect(j.targets.length).toBe(14);
     expect(err.join('')).toMatch(/FILE_NOT_FOUND/);
   });
 

@@ -16,6 +16,9 @@ const LABEL_SRC =
 /** A role label followed by a colon, inside an assignment. */
 const LABEL_COLON = new RegExp(`(${LABEL_SRC})\\s*:`, 'g');
 const OPENING = new RegExp(`\\(\\s*(?:${LABEL_SRC})\\s*:`, 'g');
+/** A closing parenthetical that names units and what they do, without 牵头单位： labels. */
+const UNLABELLED =
+  /\(([^():;]{2,200}?(?:按职责分工负责|按职责负责|按职能分工负责|分工负责|分别负责|负责落实|负责|配合|参与|协同))\)/g;
 const LINE_FORM = new RegExp(`^(?:${LABEL_SRC})\\s*:`);
 /** 牵头部门 etc. named as the object of 作为/为/担任 in prose. */
 const PROSE_ROLE = /(牵头(?:部门|单位)|责任(?:部门|单位)|配合(?:部门|单位))(?![:：])/g;
@@ -93,6 +96,42 @@ export function extractDuties(doc: Doc, L: Layout, index: SectionIndex): Duty[] 
       if (close < 0) continue;
       addSegments(open + 1, close, open);
       OPENING.lastIndex = close - p.start;
+    }
+    // Unlabelled assignments closing a task: （省科技厅、省财政厅按职责分工负责）, （市科技局牵头，市财政局配合）.
+    UNLABELLED.lastIndex = 0;
+    for (let x = UNLABELLED.exec(m); x; x = UNLABELLED.exec(m)) {
+      const at = p.start + x.index + 1;
+      const inner = x[1];
+      const lead =
+        /^(.+?)(?:共同)?牵头(?:负责)?[,;，；]\s*(.+?)(?:等(?:部门|单位))?(?:配合|参与|协同)(?:负责)?$/.exec(
+          inner,
+        );
+      const parts: [DutyRole, string, number][] = lead
+        ? [
+            ['lead', lead[1], 0],
+            ['co', lead[2], inner.indexOf(lead[2], lead[1].length)],
+          ]
+        : [
+            [
+              'responsible',
+              inner.replace(
+                /(?:等(?:部门|单位))?(?:按职责分工负责|按职责负责|按职能分工负责|分工负责|分别负责|负责落实|负责)$/,
+                '',
+              ),
+              0,
+            ],
+          ];
+      for (const [role, list, offset] of parts) {
+        const units = splitUnits(list);
+        if (!looksLikeOrgs(units)) continue;
+        const base = at + offset;
+        out.push({
+          section: index.pathAt(at),
+          role,
+          units: units.map((u) => doc.text.slice(base + u.start, base + u.end).trim()),
+          span: doc.span(base, base + list.length),
+        });
+      }
     }
     // 牵头单位：… as a line of its own.
     if (LINE_FORM.test(m)) addSegments(p.start, p.end, p.start);

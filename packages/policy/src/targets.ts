@@ -25,6 +25,7 @@ const DOUBLING = /翻(一|两|二|三)?番|翻一倍|翻倍|双倍增|倍增/g;
 const NEXT_QTY = new RegExp(`${NUMBER}\\s*(?:${UNITS})`);
 const NOUN_AFTER_VERB =
   /^(?:的|方案|意见|办法|细则|计划|主体|单位|部门|项目|工作|机制|体系|能力|水平|情况|成效|中心|站|平台|机构|基地|园|点|窗口)/;
+const INCENTIVE = /给予|补助|奖励|资助|补贴|贴息|奖补|扶持资金|最高/;
 const PRESENT = /现有|已有|已经|已建|已累计|目前|截至|截止|现已|原有/;
 const DEADLINE_MARK =
   /(?:到|至|截至|截止到?|力争到|争取到)\s*((?:19|20)\d{2})\s*年|((?:19|20)\d{2})\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?\s*(?:底|末|前|以前|之前)|(?:^|[。;,])((?:19|20)\d{2})\s*年\s*,/g;
@@ -35,7 +36,7 @@ const SCOPE_HEAD =
   /^(?:在)?((?:全(?:市|县|旗|区|省|州|盟|镇|乡|国|域)(?:各(?:县区|县市区|县|市|区|旗县|旗|乡镇))?)|县域|市域|区域内|各级政府|各级财政|各(?:县区|县市区|旗县市区|旗县区|旗县|县|市|区|旗|乡镇|园区)|每个[^,;。]{1,14}?(?:区|县|市|旗|镇|乡|村|园区|基地|企业|行业|领域)(?=内)|(?:[\u4e00-\u9fa5]{2,4}、){1,5}[\u4e00-\u9fa5]{2,4}[一二三四五六七八九两]+(?:县|区|市|旗)|[一二三四五六七八九两]+(?:县|区|旗)[\u4e00-\u9fa5]{0,6}村|重点产业领域)/;
 const IN_SCOPE = /在([^,;。]{2,16}?)内?(?=组织|实施|打造|建设|建成|建立|培育|引进|推广|选派|创建)/;
 const LEAD_STRIP =
-  /^(?:[^,;。的]{0,30}?(?:制定|提出|规定|确定|明确|部署)的|并|同时|其中|力争|争取|确保|努力|要|将|可|累计|全年|每年|年均(?!增)|到\d{4}年|\d{4}年(?:底|末|前)?|“?十[一二三四五]五”?(?:期间|时期|末)?|期间|届时|实现|推动|推进|加快推进|加快|进一步|经过\S{1,3}年努力|通过\S{1,3}年努力|在)+/;
+  /^(?:[^,;。的]{0,30}?(?:制定|提出|规定|确定|明确|部署)的|并|同时|其中|力争|争取|确保|努力|要|将|可|累计|全年|每年|年均(?!增)|到\d{4}年|\d{4}年(?:底|末|前)?|“?十[一二三四五]五”?(?:期间|时期|末)?|期间|届时|实现|推动|推进|加快推进|加快|进一步|经过\S{1,3}年努力|通过\S{1,3}年努力)+/;
 const TRAIL_STRIP =
   /(?:力争|争取|确保|努力|要|将|可|累计|分别|的|都|总计|共|要求|不少于|不低于|至少|达到|超过)+$/;
 
@@ -305,6 +306,12 @@ function paragraphTargets(doc: Doc, p: Para, m: string): { found: Found[]; cl: C
     // The governing verb: the last verb in the clause before the number that is not a modifier (…的).
     const cStart = Math.max(clause.start, at - WINDOW);
     const cText = doc.match.slice(cStart, at);
+    // Money in a sentence that grants it (给予…补助，最高不超过100万元) is an incentive rule, not a goal.
+    if (
+      /元$|^%$/.test(unit) &&
+      INCENTIVE.test(doc.match.slice(Math.max(clause.sentenceStart, at - WINDOW), at))
+    )
+      continue;
     // A count of what exists now is not a goal (a multiple of it is: 达到现有的3倍).
     if (PRESENT.test(cText) && unit !== '倍') continue;
     // The governing verb: the last predicate verb (X达到N), else the first action verb (引进…N名),

@@ -85,7 +85,8 @@ function checkXishan(p: Policy, { tables = true } = {}) {
     ['二/(一)', 'at_least', 60, null, '%', null, 2025, false],
     ['二/(二)/1', 'reach', 5, null, '家', null, 2026, false],
     ['二/(二)/2', 'multiply', 3, null, null, null, 2026, false],
-    ['二/(二)/2', 'at_most', 50, null, '万元', null, 2026, false],
+    ['二/(二)/2', 'at_least', 30, null, '%', null, 2026, false],
+    ['二/(二)/2', 'at_most', 20, null, '%', null, 2026, false],
     ['二/(三)', 'reach', 30, null, '名', null, 2026, false],
     ['二/(三)', 'reach', 10, null, '名', null, 2026, false],
   ]);

@@ -57,3 +57,24 @@ describe('a 通知 with headings of its own and an attached plan', () => {
     ]);
   });
 });
+
+describe('a 若干措施 web page', () => {
+  it('reads unlabelled assignments and skips subsidy caps', async () => {
+    const r = await parsePolicy(path('province-measures.html'));
+    const p = r.policy;
+    expect(r.normalisedText).not.toMatch(/索引号|纠错|扫一扫|当前位置/);
+    expect(p.meta).toMatchObject({
+      title: '某省人民政府办公厅关于推进科技成果转化的若干措施',
+      docNumber: '某政办发〔2024〕20号',
+      signedDate: '2024-05-10',
+      issuers: ['某省人民政府办公厅'],
+    });
+    expect(p.responsibilities.map((d) => `${d.section}|${d.role}|${d.units.join('/')}`)).toEqual([
+      '一|responsible|省科技厅/省财政厅',
+      '二|responsible|省科技厅/省人力资源社会保障厅',
+    ]);
+    expect(p.targets.map((t) => [t.section, t.metric, t.comparator, t.value, t.unit, t.deadline])).toEqual([
+      ['二', '技术经理人', 'at_least', 1000, '名', 2026],
+    ]);
+  });
+});
