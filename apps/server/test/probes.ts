@@ -1,4 +1,5 @@
 import { departmentProbes } from '../src/modules/departments/scope.probes';
+import { ledgerProbes } from '../src/modules/ledger/scope.probes';
 import { logProbes } from '../src/modules/logs/scope.probes';
 import { orgUnitProbes } from '../src/modules/orgUnits/scope.probes';
 import { policyProbes } from '../src/modules/policies/scope.probes';
@@ -12,6 +13,7 @@ export const probes: ScopeProbe[] = [
   ...orgUnitProbes,
   ...logProbes,
   ...policyProbes,
+  ...ledgerProbes,
 ];
 
 /** Routes with no org-unit data behind them. */

@@ -22,7 +22,7 @@ export interface ScopeProbe {
   /** List routes answer 200; this says whether county B's data leaked into the answer. */
   leaked?(res: LightMyRequestResponse, fx: ScopeFixtures): boolean;
   /** Who must succeed with the same request (proves the probe reaches a real resource). Default: B's bureau. */
-  control?: 'otherBureau' | 'admin' | 'cityBureau';
+  control?: 'otherBureau' | 'admin' | 'cityBureau' | 'otherDepartment';
 }
 
 /** Routes that are not about an org unit's data, with the reason. */
@@ -42,6 +42,8 @@ export interface ScopeFixtures {
   home: Record<'bureau' | 'department' | 'entity' | 'commissioner', ApiClient>;
   otherBureau: ApiClient;
   cityBureau: ApiClient;
+  /** A user of OTHER's 财政局 (not otherUserId, which user probes reset), the control for department-only routes. */
+  otherDepartment: ApiClient;
   /** A department and a user of OTHER, for probes that need one. */
   otherDepartmentId: string;
   otherUserId: string;
@@ -75,6 +77,12 @@ export async function buildScopeFixtures(app: FastifyInstance, admin: ApiClient)
     home,
     otherBureau: await mk('other-bureau', 'bureau', OTHER),
     cityBureau: await mk('city-bureau', 'bureau', CITY),
+    otherDepartment: await mk(
+      'other-dept-2',
+      'department',
+      OTHER,
+      otherDeps.find((d) => d.name === '财政局')!.id,
+    ),
     otherDepartmentId: otherDeps.find((d) => d.name === '财政局')!.id,
     otherUserId: otherUser.user.id,
     memo<T>(key: string, make: () => Promise<T>) {

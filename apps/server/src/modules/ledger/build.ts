@@ -75,6 +75,9 @@ export interface DraftItem {
   dueSource: DueSource | null;
   milestones: Milestone[];
   flags: ItemFlag[];
+  /** 责任人 and 备注, when a 台账 file gives them. */
+  responsiblePerson?: string | null;
+  remark?: string | null;
 }
 
 export interface LedgerDraft {
