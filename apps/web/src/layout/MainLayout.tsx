@@ -3,7 +3,7 @@ import { createElement, useMemo, useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useUser } from '../auth/AuthProvider';
 import { useT } from '../i18n/I18nProvider';
-import { groupKey, type MenuNode, menuForRole, pageForPath } from '../routes/menu';
+import { groupKey, type MenuNode, menuForRole, menuPageForPath, pageForPath } from '../routes/menu';
 import { HOME_PATH, MENU_GROUPS, PAGES } from '../routes/pages';
 import { LanguageSwitcher } from './LanguageSwitcher';
 import { UserMenu } from './UserMenu';
@@ -29,6 +29,7 @@ export default function MainLayout() {
 
   const nodes = useMemo(() => menuForRole(user.role, PAGES, MENU_GROUPS), [user.role]);
   const current = pageForPath(location.pathname, PAGES);
+  const highlighted = menuPageForPath(location.pathname, PAGES);
   const currentGroup = current?.group ? groupKey(current.group) : undefined;
   const [openKeys, setOpenKeys] = useState<string[]>(() => nodes.filter((n) => n.children).map((n) => n.key));
 
@@ -72,7 +73,7 @@ export default function MainLayout() {
           <Menu
             mode="inline"
             items={items}
-            selectedKeys={current ? [current.path] : []}
+            selectedKeys={highlighted ? [highlighted.path] : []}
             openKeys={
               collapsed ? undefined : [...new Set([...openKeys, ...(currentGroup ? [currentGroup] : [])])]
             }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ROLES } from '../api/types';
 import type { MessageKey } from '../i18n/translate';
-import { canSee, type MenuPageDef, menuForRole, menuLeaves, pageForPath } from './menu';
+import { canSee, type MenuPageDef, menuForRole, menuLeaves, menuPageForPath, pageForPath } from './menu';
 import { HOME_PATH, MENU_GROUPS, PAGES } from './pages';
 
 const k = (s: string) => s as MessageKey;
@@ -55,6 +55,26 @@ describe('pageForPath', () => {
     expect(pageForPath('/b/one', pages)?.path).toBe('/b/one');
     expect(pageForPath('/b/one/42/edit', pages)?.path).toBe('/b/one');
     expect(pageForPath('/b/onex', pages)).toBeUndefined();
+  });
+
+  const withParams: MenuPageDef[] = [
+    { path: '/p', titleKey: k('list'), roles: ['admin'] },
+    { path: '/p/upload', titleKey: k('upload'), roles: ['admin'] },
+    { path: '/p/:id', titleKey: k('detail'), roles: ['admin'], hideInMenu: true },
+    { path: '/p/:id/alignment', titleKey: k('align'), roles: ['admin'], hideInMenu: true },
+  ];
+
+  it('understands :param segments, preferring literal ones', () => {
+    expect(pageForPath('/p/upload', withParams)?.titleKey).toBe('upload');
+    expect(pageForPath('/p/42', withParams)?.titleKey).toBe('detail');
+    expect(pageForPath('/p/42/alignment', withParams)?.titleKey).toBe('align');
+    expect(pageForPath('/p', withParams)?.titleKey).toBe('list');
+  });
+
+  it('lights up the listed page a hidden detail page sits under', () => {
+    expect(menuPageForPath('/p/42/alignment', withParams)?.path).toBe('/p');
+    expect(menuPageForPath('/p/upload', withParams)?.path).toBe('/p/upload');
+    expect(menuPageForPath('/q', withParams)).toBeUndefined();
   });
 });
 

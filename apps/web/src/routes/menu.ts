@@ -62,14 +62,56 @@ export function menuForRole<G extends string>(
   return out;
 }
 
-/** The page a location belongs to: exact path, or the longest page path that prefixes it. */
+/**
+ * How well a page path (which may hold `:param` segments, e.g. /policies/:id) matches a
+ * location: null if not at all, else a score where longer patterns win and, at equal length,
+ * literal segments beat parameters (/policies/upload beats /policies/:id). A pattern matches
+ * the location itself or any location below it.
+ */
+export function matchScore(pattern: string, pathname: string): number | null {
+  const want = pattern.split('/').filter(Boolean);
+  const have = pathname.split('/').filter(Boolean);
+  if (have.length < want.length) return null;
+  let literals = 0;
+  for (let i = 0; i < want.length; i++) {
+    if (want[i].startsWith(':')) continue;
+    if (want[i] !== have[i]) return null;
+    literals++;
+  }
+  const exact = have.length === want.length ? 1 : 0;
+  return want.length * 1000 + exact * 100 + literals;
+}
+
+/** The page a location belongs to: the best-matching page path (see matchScore). */
 export function pageForPath<P extends MenuPageDef>(pathname: string, pages: readonly P[]): P | undefined {
   let best: P | undefined;
+  let bestScore = -1;
   for (const p of pages) {
-    const hit = pathname === p.path || pathname.startsWith(`${p.path}/`);
-    if (hit && (!best || p.path.length > best.path.length)) best = p;
+    const score = matchScore(p.path, pathname);
+    if (score !== null && score > bestScore) {
+      best = p;
+      bestScore = score;
+    }
   }
   return best;
+}
+
+/**
+ * The menu entry to highlight for a location. A page kept out of the menu (a detail page such
+ * as /policies/:id) lights up the listed page it sits under (/policies).
+ */
+export function menuPageForPath<P extends MenuPageDef>(pathname: string, pages: readonly P[]): P | undefined {
+  const listed = pages.filter((p) => !p.hideInMenu);
+  const segments = pathname.split('/').filter(Boolean);
+  // Walk up from the location itself: /policies/42/alignment, /policies/42, /policies.
+  for (let n = segments.length; n > 0; n--) {
+    const path = `/${segments.slice(0, n).join('/')}`;
+    const hit = listed.find(
+      (p) => p.path.split('/').filter(Boolean).length === n && matchScore(p.path, path) !== null,
+    );
+    if (hit) return hit;
+  }
+  return undefined;
 }
 
 /** Leaves of a menu, in order: what the home page offers as quick links. */
