@@ -365,7 +365,11 @@ function paragraphTargets(doc: Doc, p: Para, m: string): { found: Found[]; cl: C
     else if (/^(?:以内|以下)/.test(post) || /不超过|不高于|低于|少于|控制在/.test(pre))
       comparator = 'at_most';
     else if (/百分点$/.test(unit) && /提高|增加|提升|增长/.test(pre)) comparator = 'growth';
-    else if (unit === '%' && /增长|增幅|增速|提高|增加/.test(pre) && !/达到|达$/.test(pre))
+    else if (
+      unit === '%' &&
+      /增长|增幅|增速|提高|增加/.test(pre) &&
+      !/达到|达$|(?:提高|提升|增加|增长)(?:到|至)/.test(pre)
+    )
       comparator = 'growth';
     const approx = /^(?:左右|上下)/.test(post) || /(?:约|近|大约|接近)\s*$/.test(cText);
     const per = /每年|年均|每年度/.test(doc.match.slice(Math.max(textStart, at - WINDOW), at));
