@@ -192,3 +192,23 @@ describe('phases', () => {
     ]);
   });
 });
+
+describe('任务分工表 written as text', () => {
+  it('reads space-aligned rows and files unmatched tasks under 附件', () => {
+    const text = [
+      '一、强化平台建设',
+      '二、深化开放合作',
+      '附件：重点任务分工',
+      '序号  重点任务          牵头单位    配合单位          完成时限',
+      '1     强化平台建设      县科技局    县发改局、县财政局  2025年底',
+      '2     开展人才培训      县人社局    县教育局            长期坚持',
+    ].join('\n');
+    const d = P(text).responsibilities.map((x) => `${x.section}|${x.role}|${x.units.join('/')}`);
+    expect(d).toEqual([
+      '一|lead|县科技局',
+      '一|co|县发改局/县财政局',
+      '附件|lead|县人社局',
+      '附件|co|县教育局',
+    ]);
+  });
+});
