@@ -66,6 +66,10 @@ export function looksHardWrapped(lines: RawLine[]): boolean {
   for (const l of lines) spaced += l.text.match(SPACED_CJK)?.length ?? 0;
   if (lines.length >= 3 && spaced >= Math.max(5, lines.length * 0.5)) return true;
   if (lines.length < 8) return false;
+  // Mostly long lines: paragraphs, not a printed measure. Decided on raw lengths before any width work.
+  let long = 0;
+  for (const l of lines) if (l.text.length > 60) long++;
+  if (long > lines.length * 0.5) return false;
   const full = fullWidth(lines);
   // A printed page holds at most about 45 CJK characters a line; longer lines are paragraphs.
   if (full < 12 || full > 50) return false;
