@@ -144,7 +144,11 @@ export async function parallelScores(
       }
     await allDone;
   } finally {
-    await Promise.all(helpers.map((w) => w.terminate()));
+    // Not awaited: a helper still loading its modules stops in its own time, the results are complete.
+    for (const w of helpers) {
+      w.unref();
+      void w.terminate();
+    }
   }
   failed.sort((a, b) => a.replicate - b.replicate);
   return { scores: results, failed, workers: usedWorkers };
