@@ -58,5 +58,13 @@ describe('reading data', () => {
     expect(Array.from(ds.values[0])).toEqual([1.5]);
     expect(toCsv(table)).toBe('uCode,uName,a1,a2,b1,b2\nA,"演示,甲",1.5,,3,4\n');
     await expect(readTable(join(dir, 'x.ods'))).rejects.toMatchObject({ code: 'UNSUPPORTED_FILE' });
+    // A workbook that opens with a notes sheet: the data sheet is found by its unit-code column.
+    const book = join(dir, 'book.xlsx');
+    await writeXlsx(book, [
+      { name: '说明', table: { header: ['演示数据，仅供测试'], rows: [['来源：无']] } },
+      { name: '数据', table },
+    ]);
+    expect((await readXlsx(book)).header).toEqual(table.header);
+    await expect(readXlsx(book, '不存在')).rejects.toMatchObject({ code: 'INVALID_DATA' });
   });
 });

@@ -34,12 +34,18 @@ function findColumn(header: string[], names: readonly string[]): number {
  * real header: if the first row has no unit-code column, the header is the first of the next ten
  * rows that has one.
  */
+const hasUnit = (r: readonly Cell[]) =>
+  findColumn(
+    r.map((x) => String(x ?? '').trim()),
+    ALIASES.unit,
+  ) >= 0;
+
+/** Whether a table has a unit-code column in its header or in one of its first rows. */
+export function looksLikeData(t: RawTable): boolean {
+  return hasUnit(t.header) || t.rows.slice(0, 10).some(hasUnit);
+}
+
 function locateHeader(t: RawTable): RawTable {
-  const hasUnit = (r: readonly Cell[]) =>
-    findColumn(
-      r.map((x) => String(x ?? '').trim()),
-      ALIASES.unit,
-    ) >= 0;
   if (hasUnit(t.header)) return t;
   const k = t.rows.slice(0, 10).findIndex(hasUnit);
   if (k < 0) return t;
@@ -100,7 +106,7 @@ export function datasetFromTable(table: RawTable, fw: Framework, opts: TableOpti
   if (iUnit < 0)
     throw new MetricsError(
       'INVALID_DATA',
-      `数据表缺少单位代码列（如 uCode、单位代码）；表头为：${h.join('、')}`,
+      `数据表缺少单位代码列（如 uCode、单位代码）；表头为：${h.join('、')}（若数据在其他工作表，请用 --sheet 指定）`,
       `the data need a unit code column (uCode, 单位代码 …); header: ${h.join(', ')}`,
     );
   const iInd = findColumn(h, ALIASES.indicator);

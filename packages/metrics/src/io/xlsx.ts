@@ -2,7 +2,7 @@
 // results go back as a workbook with one sheet per table.
 import ExcelJS from 'exceljs';
 import { MetricsError } from '../errors';
-import type { Cell, RawTable } from './table';
+import { type Cell, looksLikeData, type RawTable } from './table';
 
 function cellValue(v: ExcelJS.CellValue): Cell {
   if (v === null || v === undefined) return null;
@@ -18,17 +18,31 @@ function cellValue(v: ExcelJS.CellValue): Cell {
   return String(v);
 }
 
-/** Reads one worksheet (by name, else the first) as a table; the first row is the header. */
+/**
+ * Reads one worksheet as a table (first row = header). Without a sheet name: the first worksheet
+ * that looks like indicator data (has a unit-code column), else the first one — workbooks often
+ * open with a 说明 (notes) sheet.
+ */
 export async function readXlsx(path: string, sheet?: string): Promise<RawTable> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(path);
-  const ws = sheet ? wb.getWorksheet(sheet) : wb.worksheets[0];
-  if (!ws)
-    throw new MetricsError(
-      'INVALID_DATA',
-      sheet ? `工作簿中没有名为“${sheet}”的工作表` : '工作簿中没有工作表',
-      sheet ? `no worksheet named “${sheet}”` : 'the workbook has no worksheet',
-    );
+  if (sheet) {
+    const ws = wb.getWorksheet(sheet);
+    if (!ws)
+      throw new MetricsError(
+        'INVALID_DATA',
+        `工作簿中没有名为“${sheet}”的工作表（现有：${wb.worksheets.map((w) => w.name).join('、')}）`,
+        `no worksheet named “${sheet}”`,
+      );
+    return sheetTable(ws);
+  }
+  if (!wb.worksheets.length)
+    throw new MetricsError('INVALID_DATA', '工作簿中没有工作表', 'the workbook has no worksheet');
+  const tables = wb.worksheets.map(sheetTable);
+  return tables.find(looksLikeData) ?? tables[0];
+}
+
+function sheetTable(ws: ExcelJS.Worksheet): RawTable {
   const rows: Cell[][] = [];
   const width = ws.columnCount;
   ws.eachRow({ includeEmpty: false }, (row) => {
