@@ -8,7 +8,10 @@ export default defineConfig({
   plugins: [react()],
   build: {
     outDir: 'dist',
-    emptyOutDir: true,
+    // Browser tests rebuild dist/ while another test process may be serving it; keeping the
+    // old hashed chunks lets a page that loaded the previous index.html still fetch them.
+    // `npm run build` (no variable) starts from an empty dist/ as usual.
+    emptyOutDir: process.env.INNOCOUNTY_KEEP_OLD_CHUNKS !== '1',
     // antd alone is ~1 MB raw; the gzip figure is what users on county networks pay for.
     chunkSizeWarningLimit: 1500,
   },

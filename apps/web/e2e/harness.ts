@@ -66,6 +66,8 @@ export function ensureWebBuild(): void {
     cwd: WEB_DIR,
     encoding: 'utf8',
     timeout: 180_000,
+    // Other test processes in this checkout may be serving dist/ right now (see vite.config.ts).
+    env: { ...process.env, INNOCOUNTY_KEEP_OLD_CHUNKS: '1' },
   });
   if (run.status !== 0) {
     throw new Error(`vite build of apps/web failed (exit ${run.status}):\n${run.stdout}\n${run.stderr}`);
