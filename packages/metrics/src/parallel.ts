@@ -71,8 +71,10 @@ export async function parallelScores(
     workers?: number | 'auto';
     mainThread?: boolean;
     onProgress?: (done: number, total: number) => void;
+    /** Worker module to run (tests use it to simulate a helper that fails). */
+    workerEntry?: string;
   },
-): Promise<ScoreBatch & { workers: number }> {
+): Promise<ScoreBatch & { workers: number; helpersLost: number }> {
   const total = reps.length;
   const useMain = opts.mainThread ?? true;
   let nWorkers = chooseWorkers(
@@ -85,8 +87,11 @@ export async function parallelScores(
   const failed: ScoreBatch['failed'] = [];
   let next = 0;
   let done = 0;
-  const report = () => opts.onProgress?.(done, total);
+  // Chunks given back by a helper that died; they are handed out again first.
+  const returned: [number, number][] = [];
   const take = (): [number, number] | null => {
+    const r = returned.pop();
+    if (r) return r;
     if (next >= total) return null;
     const a = next;
     next = Math.min(total, next + CHUNK);
@@ -98,58 +103,92 @@ export async function parallelScores(
     finish = resolve;
     fail = reject;
   });
+  let wake: (() => void) | null = null;
+  // Helpers waiting for work, so that a chunk given back can be handed to one of them.
+  const idle = new Set<() => void>();
+  const signal = () => {
+    wake?.();
+    wake = null;
+    for (const f of [...idle]) f();
+  };
   const store = (start: number, b: ScoreBatch) => {
     b.scores.forEach((s, k) => {
       results[start + k] = s;
     });
     failed.push(...b.failed);
     done += b.scores.length;
-    report();
+    opts.onProgress?.(done, total);
     if (done === total) finish();
   };
   if (total === 0) finish();
 
   const shim = new URL('./workers/shim.mjs', import.meta.url);
-  const entry = new URL('./workers/replicate-worker.ts', import.meta.url).href;
+  const entry = opts.workerEntry ?? new URL('./workers/replicate-worker.ts', import.meta.url).href;
   const helpers: Worker[] = [];
   let usedWorkers = 0;
+  let alive = nWorkers;
   for (let k = 0; k < nWorkers; k++) {
     const worker = new Worker(shim, {
       workerData: { entry, payload: { fwSpec: fw.spec, ds, pipeline, reps } },
     });
     helpers.push(worker);
-    let busy = false;
+    let current: [number, number] | null = null;
+    let dead = false;
     const feed = () => {
-      const c = take();
-      busy = c !== null;
-      if (c) worker.postMessage({ start: c[0], end: c[1] });
+      if (dead) return;
+      current = take();
+      if (current) {
+        idle.delete(feed);
+        worker.postMessage({ start: current[0], end: current[1] });
+      } else idle.add(feed);
+    };
+    // A helper that fails gives its chunk back; the others (and the main thread) carry on.
+    const lost = (e: unknown) => {
+      if (dead) return;
+      dead = true;
+      idle.delete(feed);
+      alive--;
+      if (current) returned.push(current);
+      current = null;
+      if (done < total && alive === 0 && !useMain) fail(e);
+      else signal();
     };
     worker.on('message', (m: WorkerMessage) => {
       if (m.type === 'ready') usedWorkers++;
       else store(m.start, m);
       feed();
     });
-    worker.on('error', fail);
+    worker.on('error', lost);
     worker.on('exit', (code) => {
-      if (busy) fail(new Error(`replicate worker exited with code ${code}`));
+      if (done < total) lost(new Error(`replicate worker exited with code ${code}`));
     });
   }
   try {
-    // The main thread works through the queue too, yielding between chunks so helpers' messages
-    // flow. A helper still starting when the queue runs dry is stopped without being waited for.
     if (useMain)
-      for (let c = take(); c; c = take()) {
-        store(c[0], evaluateBatch(engine, reps.slice(c[0], c[1]), c[0]));
-        if (helpers.length) await new Promise((r) => setImmediate(r));
+      // The main thread works through the queue too, yielding between chunks so helpers' messages
+      // flow; when the queue is empty it sleeps until the job is done or a chunk comes back.
+      while (done < total) {
+        const c = take();
+        if (c) {
+          store(c[0], evaluateBatch(engine, reps.slice(c[0], c[1]), c[0]));
+          if (helpers.length) await new Promise((r) => setImmediate(r));
+          continue;
+        }
+        await Promise.race([
+          allDone,
+          new Promise<void>((r) => {
+            wake = r;
+          }),
+        ]);
       }
     await allDone;
   } finally {
-    // Not awaited: a helper still loading its modules stops in its own time, the results are complete.
+    // Not awaited: a helper still loading its modules stops in its own time; the results are complete.
     for (const w of helpers) {
       w.unref();
       void w.terminate();
     }
   }
   failed.sort((a, b) => a.replicate - b.replicate);
-  return { scores: results, failed, workers: usedWorkers };
+  return { scores: results, failed, workers: usedWorkers, helpersLost: nWorkers - alive };
 }
