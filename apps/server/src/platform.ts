@@ -8,6 +8,7 @@ import { type Database, openDatabase } from './db/client';
 import { migrateDatabase } from './db/migrate';
 import { seedOrgUnits } from './db/seed/orgUnits';
 import { buildApp } from './http/app';
+import { startLedgerJob } from './modules/ledger/job';
 import { ensureFirstAdmin } from './modules/users/bootstrap';
 
 export const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
@@ -91,6 +92,8 @@ export async function startPlatform(opts: PlatformOptions = {}): Promise<Platfor
       10 * 60 * 1000,
     );
     housekeeping.unref();
+    // Daily: red-yellow-green warnings and reminders of the task ledger.
+    const stopLedgerJob = startLedgerJob(ctx, app.log);
     let closing: Promise<void> | undefined;
     return {
       url: address,
@@ -100,6 +103,7 @@ export async function startPlatform(opts: PlatformOptions = {}): Promise<Platfor
       close: () =>
         (closing ??= (async () => {
           clearInterval(housekeeping);
+          await stopLedgerJob();
           // Fastify stops accepting, lets in-flight requests finish, then the database closes.
           await app!.close();
           await database.close();

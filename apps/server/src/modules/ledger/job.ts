@@ -225,36 +225,39 @@ export async function runWarningJob(
 
 /**
  * Runs the job once shortly after start and then whenever the China calendar day has changed
- * (checked hourly), so a server restarted at noon does not wait until midnight. Returns a stop function.
+ * (checked hourly), so a server restarted at noon does not wait until midnight. The returned
+ * stop function waits for a run in progress, so shutdown never closes the database under it.
  */
 export function startLedgerJob(
   ctx: PlatformContext,
   log: FastifyBaseLogger,
-  everyMs = 60 * 60 * 1000,
-): () => void {
+  { everyMs = 60 * 60 * 1000, firstDelayMs = 5_000 } = {},
+): () => Promise<void> {
   let lastDay: string | null = null;
-  let running = false;
-  const tick = async () => {
+  let current: Promise<void> | null = null;
+  let stopped = false;
+  const tick = () => {
     const now = ctx.now();
     const day = chinaDate(now);
-    if (running || day === lastDay) return;
-    running = true;
-    try {
-      const r = await runWarningJob(ctx.db, now);
-      lastDay = day;
-      log.info({ job: 'ledger.warnings', ...r }, 'ledger warnings recomputed');
-    } catch (err) {
-      log.error({ err }, 'ledger warning job failed');
-    } finally {
-      running = false;
-    }
+    if (stopped || current || day === lastDay) return;
+    current = runWarningJob(ctx.db, now)
+      .then((r) => {
+        lastDay = day;
+        log.info({ job: 'ledger.warnings', ...r }, 'ledger warnings recomputed');
+      })
+      .catch((err) => log.error({ err }, 'ledger warning job failed'))
+      .finally(() => {
+        current = null;
+      });
   };
-  const first = setTimeout(tick, 5_000);
+  const first = setTimeout(tick, firstDelayMs);
   const timer = setInterval(tick, everyMs);
   first.unref();
   timer.unref();
-  return () => {
+  return async () => {
+    stopped = true;
     clearTimeout(first);
     clearInterval(timer);
+    await current;
   };
 }
