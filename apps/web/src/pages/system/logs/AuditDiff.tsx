@@ -3,9 +3,18 @@ import { useState } from 'react';
 import { useI18n } from '../../../i18n/I18nProvider';
 import { type DiffRow, diffRecords, isSecretField } from '../../../lib/diff';
 
-function Value({ v, secret }: { v: unknown; secret: boolean }) {
-  const { t } = useI18n();
+// Fields whose stored codes have a name in the locale files (role 'bureau' → 科技管理部门).
+const CODED_FIELDS: Record<string, string> = {
+  role: 'roles.names',
+  kind: 'departments.kinds',
+  level: 'orgUnits.levels',
+};
+
+function Value({ field, v, secret }: { field: string; v: unknown; secret: boolean }) {
+  const { t, tryT } = useI18n();
   if (secret) return <Typography.Text type="secondary">{t('logs.diff.hidden')}</Typography.Text>;
+  const coded = CODED_FIELDS[field.split('.').pop() ?? field];
+  if (coded && typeof v === 'string') return <>{tryT(`${coded}.${v}`) ?? v}</>;
   if (v === null || v === undefined || v === '') return <Typography.Text type="secondary">—</Typography.Text>;
   if (typeof v === 'boolean') return <>{t(v ? 'common.yes' : 'common.no')}</>;
   if (Array.isArray(v) && v.every((x) => typeof x !== 'object')) return <>{v.join('、')}</>;
@@ -30,13 +39,13 @@ export function AuditDiff({ before, after }: { before: unknown; after: unknown }
       title: t('logs.diff.before'),
       key: 'before',
       render: (_, r) =>
-        r.change === 'added' ? null : <Value v={r.before} secret={isSecretField(r.field)} />,
+        r.change === 'added' ? null : <Value field={r.field} v={r.before} secret={isSecretField(r.field)} />,
     },
     {
       title: t('logs.diff.after'),
       key: 'after',
       render: (_, r) =>
-        r.change === 'removed' ? null : <Value v={r.after} secret={isSecretField(r.field)} />,
+        r.change === 'removed' ? null : <Value field={r.field} v={r.after} secret={isSecretField(r.field)} />,
     },
     {
       title: t('logs.diff.change'),
