@@ -1,15 +1,27 @@
 import { describe, expect, it } from 'vitest';
-import { Flag } from './dataset';
-import { checkSkewKurt, estimateBoxcoxLambda, treatBoxcox, treatCoinr, treatEis } from './outliers';
+import { createDataset, Flag } from './dataset';
+import {
+  checkSkewKurt,
+  estimateBoxcoxLambda,
+  TreatSpecSchema,
+  treat,
+  treatBoxcox,
+  treatCoinr,
+  treatEis,
+} from './outliers';
 import { createRng } from './random';
 import { skewness } from './stats';
 
 const label = (i: number) => ({ unit: `U${i}` });
 
 describe('outlier treatment', () => {
-  it('COINr test is three-valued: undefined when too few values', () => {
+  it('COINr test is three-valued: undefined when too few values, and such a column is left as it is (logged)', () => {
     expect(checkSkewKurt([1, 2]).pass).toBeNull();
     expect(checkSkewKurt([1, 2, 3, 4, 5]).pass).toBe(true);
+    const ds = createDataset({ units: ['a', 'b'], columns: { x: [1, 50] } });
+    const out = treat(ds, TreatSpecSchema.parse({ type: 'treat' }));
+    expect(Array.from(out.values[0])).toEqual([1, 50]);
+    expect(out.log[0].notes[0]).toMatchObject({ code: 'TREAT_TEST_UNDEFINED', indicator: 'x' });
   });
 
   it('COINr: winsorises tied extremes together and flags them', () => {

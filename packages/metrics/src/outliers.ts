@@ -359,6 +359,7 @@ export function treatBoxcox(
 export function treat(ds: Dataset, spec: TreatSpec, indicators: readonly string[] = ds.codes): Dataset {
   const changes: { code: string; values: Float64Array; flags: Uint8Array }[] = [];
   const details: Record<string, unknown> = {};
+  const notes: StepLog['notes'] = [];
   const ps = spec.scope === 'panel' ? [{ time: Number.NaN, rows: null }] : periods(ds);
   for (const code of indicators) {
     const j = ds.codes.indexOf(code);
@@ -387,6 +388,15 @@ export function treat(ds: Dataset, spec: TreatSpec, indicators: readonly string[
         for (let k = 0; k < r.flags.length; k++) if (r.flags[k]) fl[p.rows ? p.rows[k] : k] |= r.flags[k];
       }
       perPeriod[Number.isNaN(p.time) ? 'all' : String(p.time)] = r.details;
+      const undefinedTest = r.details.check0.pass === null || (r.y === x && r.details.check1?.pass === null);
+      if (undefinedTest && o.method !== 'eis')
+        notes.push({
+          code: 'TREAT_TEST_UNDEFINED',
+          message: `指标 ${code}${Number.isNaN(p.time) ? '' : `（${p.time}年）`} 的偏度/峰度无法计算（数据太少或取值相同），未作处理`,
+          messageEn: `indicator ${code}: skewness/kurtosis undefined (too few or equal values); left untreated`,
+          indicator: code,
+          ...(Number.isNaN(p.time) ? {} : { time: p.time }),
+        });
     }
     details[code] = ps.length === 1 ? Object.values(perPeriod)[0] : perPeriod;
     if (out && fl) changes.push({ code, values: out, flags: fl });
@@ -396,7 +406,7 @@ export function treat(ds: Dataset, spec: TreatSpec, indicators: readonly string[
     step: 'treat',
     params: { ...params, indicators: ind },
     summary: { treated: changes.map((c) => c.code), details },
-    notes: [],
+    notes,
   };
   return withColumns(ds, changes, log);
 }
