@@ -166,6 +166,7 @@ report(
     'UA 500 seeded, 5 inputs, main',
     await time(() => uncertaintyAnalysis(fw, ds, undefined, { ...spec, workers: 0 }), 5, 1),
     'ua',
+    '+ imputation on/off, indicator removal',
   );
   report(
     'SA Saltelli N=500 d=3 (2500 runs)',
