@@ -11,7 +11,7 @@ export function t2s(s: string): string {
 }
 
 /** Share of Han characters OpenCC changes, over an evenly spread sample of the text. */
-export function detectScript(text: string, sampleChars = 1500): Script {
+export function detectScript(text: string, sampleChars = 800): Script {
   let sample = text;
   if (text.length > sampleChars) {
     const parts: string[] = [];
