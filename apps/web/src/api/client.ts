@@ -101,8 +101,10 @@ export function createApiClient(fetchImpl: typeof fetch = (...a) => fetch(...a))
 
   async function send(method: string, path: string, opts: RequestOptions, accept: string): Promise<Response> {
     const headers: Record<string, string> = { accept };
-    let body: string | undefined;
-    if (opts.body !== undefined) {
+    let body: string | FormData | undefined;
+    // File uploads go as multipart: the browser sets the content type with its boundary.
+    if (opts.body instanceof FormData) body = opts.body;
+    else if (opts.body !== undefined) {
       headers['content-type'] = 'application/json';
       body = JSON.stringify(opts.body);
     }

@@ -95,6 +95,9 @@ describe('the real page table', () => {
   it('lets a bureau manage its org tree, departments and users, but not the logs', () => {
     expect(leaves('bureau')).toEqual([
       HOME_PATH,
+      '/policies',
+      '/policies/upload',
+      '/policies/graph',
       '/org/units',
       '/org/departments',
       '/system/users',
@@ -102,9 +105,12 @@ describe('the real page table', () => {
     ]);
   });
 
-  it('gives department, entity and commissioner users only the workbench for now', () => {
-    for (const role of ['department', 'entity', 'commissioner'] as const)
-      expect(leaves(role)).toEqual([HOME_PATH]);
+  it('gives department users the workbench and the policies they carry out, to read', () => {
+    expect(leaves('department')).toEqual([HOME_PATH, '/policies', '/policies/graph']);
+  });
+
+  it('gives entity and commissioner users only the workbench for now', () => {
+    for (const role of ['entity', 'commissioner'] as const) expect(leaves(role)).toEqual([HOME_PATH]);
   });
 
   it('has unique paths, each under a known group or at the top', () => {

@@ -9,18 +9,22 @@ import {
   AuditOutlined,
   ClusterOutlined,
   DatabaseOutlined,
+  DeploymentUnitOutlined,
+  FileSearchOutlined,
+  FileTextOutlined,
   HomeOutlined,
   LoginOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
   TeamOutlined,
+  UploadOutlined,
 } from '@ant-design/icons';
 import { type ComponentType, type LazyExoticComponent, lazy } from 'react';
 import { ROLES, type Role } from '../api/types';
 import type { MessageKey } from '../i18n/translate';
 import type { MenuGroupDef, MenuPageDef } from './menu';
 
-export type MenuGroupKey = 'org' | 'system';
+export type MenuGroupKey = 'policies' | 'org' | 'system';
 
 export interface PageDef extends MenuPageDef<MenuGroupKey> {
   icon: ComponentType;
@@ -34,6 +38,7 @@ export interface GroupDef extends MenuGroupDef<MenuGroupKey> {
 }
 
 export const MENU_GROUPS: readonly GroupDef[] = [
+  { key: 'policies', titleKey: 'policies.menu.group', icon: FileTextOutlined },
   { key: 'org', titleKey: 'menu.org', icon: ClusterOutlined },
   { key: 'system', titleKey: 'menu.system', icon: SettingOutlined },
 ];
@@ -41,6 +46,8 @@ export const MENU_GROUPS: readonly GroupDef[] = [
 const ALL: readonly Role[] = ROLES;
 const ADMIN: readonly Role[] = ['admin'];
 const ADMIN_BUREAU: readonly Role[] = ['admin', 'bureau'];
+/** Policy documents are read by the departments that carry them out, changed by bureau staff. */
+const POLICY_READERS: readonly Role[] = ['admin', 'bureau', 'department'];
 
 export const HOME_PATH = '/home';
 
@@ -52,6 +59,53 @@ export const PAGES: readonly PageDef[] = [
     icon: HomeOutlined,
     roles: ALL,
     component: lazy(() => import('../pages/home/HomePage')),
+  },
+  {
+    path: '/policies',
+    titleKey: 'policies.menu.library',
+    summaryKey: 'policies.summary.library',
+    icon: FileSearchOutlined,
+    roles: POLICY_READERS,
+    group: 'policies',
+    component: lazy(() => import('../pages/policies/PolicyLibraryPage')),
+  },
+  {
+    path: '/policies/upload',
+    titleKey: 'policies.menu.upload',
+    summaryKey: 'policies.summary.upload',
+    icon: UploadOutlined,
+    roles: ADMIN_BUREAU,
+    group: 'policies',
+    component: lazy(() => import('../pages/policies/PolicyUploadPage')),
+  },
+  {
+    path: '/policies/graph',
+    titleKey: 'policies.menu.graph',
+    summaryKey: 'policies.summary.graph',
+    icon: DeploymentUnitOutlined,
+    roles: POLICY_READERS,
+    group: 'policies',
+    component: lazy(() => import('../pages/policies/PolicyGraphPage')),
+  },
+  {
+    path: '/policies/:id',
+    titleKey: 'policies.menu.detail',
+    summaryKey: 'policies.summary.detail',
+    icon: FileTextOutlined,
+    roles: POLICY_READERS,
+    group: 'policies',
+    hideInMenu: true,
+    component: lazy(() => import('../pages/policies/PolicyDetailPage')),
+  },
+  {
+    path: '/policies/:id/alignment',
+    titleKey: 'policies.menu.alignment',
+    summaryKey: 'policies.summary.alignment',
+    icon: DeploymentUnitOutlined,
+    roles: POLICY_READERS,
+    group: 'policies',
+    hideInMenu: true,
+    component: lazy(() => import('../pages/policies/PolicyAlignmentPage')),
   },
   {
     path: '/org/units',
