@@ -8,7 +8,7 @@ import { extractMeta } from './meta.js';
 import type { NormalisedText } from './normalise/index.js';
 import { extractPhases } from './phases.js';
 import { extractSections, SectionIndex } from './sections.js';
-import { extractTableDuties } from './tables.js';
+import { extractTableDuties, extractTableTargets } from './tables.js';
 import { extractTargets } from './targets.js';
 import type { Policy } from './types.js';
 
@@ -31,7 +31,10 @@ export function extract(norm: NormalisedText, opts: ExtractOptions = {}): Policy
     ...extractTableDuties(doc, layout, sections),
   ];
   check('duties');
-  const targets = extractTargets(doc, layout, index, meta.planPeriod);
+  const targets = [
+    ...extractTargets(doc, layout, index, meta.planPeriod),
+    ...extractTableTargets(doc, layout, (o) => index.pathAt(o), meta.planPeriod),
+  ];
   check('targets');
   const cites = extractCites(doc, layout, index, ownTitles, meta.docNumber);
   const phases = extractPhases(doc, layout);

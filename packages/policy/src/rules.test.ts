@@ -212,3 +212,31 @@ describe('任务分工表 written as text', () => {
     ]);
   });
 });
+
+describe('主要指标表', () => {
+  it('reads each indicator row with a number in the target column', () => {
+    const text = [
+      '某县科技创新规划（2021—2025年）',
+      '一、发展目标',
+      '序号\t指标名称\t单位\t2020年\t2025年目标\t属性',
+      '1\t研发投入强度\t%\t1.1\t2.0\t预期性',
+      '2\t高新技术企业数\t家\t12\t≥30\t预期性',
+      '3\t技术合同成交额（亿元）\t\t0.5\t2左右\t预期性',
+      '4\t创新生态\t—\t—\t持续优化\t约束性',
+    ].join('\n');
+    const t = P(text).targets.map((x) => [
+      x.section,
+      x.metric,
+      x.comparator,
+      x.value,
+      x.unit,
+      x.deadline,
+      x.approx,
+    ]);
+    expect(t).toEqual([
+      ['一', '研发投入强度', 'reach', 2, '%', 2025, false],
+      ['一', '高新技术企业数', 'at_least', 30, '家', 2025, false],
+      ['一', '技术合同成交额', 'reach', 2, '亿元', 2025, true],
+    ]);
+  });
+});

@@ -5,7 +5,7 @@
 import type { Doc, Para } from './doc.js';
 import type { Layout } from './layout.js';
 import type { SectionNode } from './sections.js';
-import type { Duty, DutyRole } from './types.js';
+import type { Comparator, Duty, DutyRole, Target } from './types.js';
 import { splitUnits } from './units.js';
 
 interface Cell {
@@ -16,7 +16,7 @@ interface Cell {
 
 export function splitRow(doc: Doc, p: Para): Cell[] | null {
   const m = doc.m(p);
-  const sep = m.includes('|') ? /\|/g : m.includes('\t') ? /\t+/g : / {2,}|\u3000{2,}/g;
+  const sep = m.includes('|') ? /\|/g : m.includes('\t') ? /\t/g : / {2,}|\u3000{2,}/g;
   const cells: Cell[] = [];
   let from = 0;
   const push = (to: number) => {
@@ -147,4 +147,86 @@ export function extractTableDuties(doc: Doc, L: Layout, sections: SectionNode[])
     }
   }
   return [...merged.values()];
+}
+
+/**
+ * 主要指标表: a table whose header names an indicator column and a target column (2025年目标,
+ * 目标值, or the latest year). Each row with a number in the target column is a target; the unit comes
+ * from a 单位 column or the indicator's bracket (研发投入强度（%）).
+ */
+export function extractTableTargets(
+  doc: Doc,
+  L: Layout,
+  pathAt: (offset: number) => string,
+  planPeriod: [number, number] | null,
+): Target[] {
+  const out: Target[] = [];
+  let head: { name: number; unit: number; target: number; year: number | null } | null = null;
+  for (const p of doc.paras) {
+    if (L.frame[p.index]) {
+      head = null;
+      continue;
+    }
+    const cells = splitRow(doc, p);
+    if (!cells) {
+      head = null;
+      continue;
+    }
+    const texts = cells.map((c) => c.text.replace(/\s+/g, ''));
+    const name = texts.findIndex((t) => /指标|名称/.test(t) && t.length <= 12);
+    if (name >= 0) {
+      const years = texts.map((t) => Number(/((?:19|20)\d{2})年?/.exec(t)?.[1] ?? 0));
+      let target = texts.findIndex((t) => /目标/.test(t) && !/指标/.test(t));
+      if (target < 0 && Math.max(...years) > 0) target = years.indexOf(Math.max(...years));
+      if (target >= 0 && target !== name) {
+        head = {
+          name,
+          unit: texts.findIndex((t) => /^(?:计量)?单位$/.test(t)),
+          target,
+          year: years[target] || null,
+        };
+        continue;
+      }
+    }
+    if (!head || !cells[head.target] || !cells[head.name]) continue;
+    const raw = cells[head.target].text.replace(/\s+/g, '');
+    const m =
+      /^(≥|>=|＞|>|≤|<=|<|＜|不低于|不少于|超过|达到)?(\d+(?:\.\d+)?)(?:[-—~至](\d+(?:\.\d+)?))?(%|(?!左右|以上|以内)[\u4e00-\u9fa5]{1,3}?)?(以上|左右|以内)?$/.exec(
+        raw,
+      );
+    if (!m) continue;
+    const nameCell = cells[head.name];
+    const bracket = /[（(]([^()（）]{1,8})[)）]\s*$/.exec(nameCell.text);
+    const metric = doc.text
+      .slice(nameCell.start, nameCell.start + (bracket ? bracket.index : nameCell.text.length))
+      .trim();
+    const unitCell = head.unit >= 0 ? cells[head.unit]?.text.trim() : '';
+    const unit = unitCell || m[4] || (bracket ? bracket[1] : null);
+    const [, bound, v, vmax, , after] = m;
+    const comparator: Comparator = vmax
+      ? 'range'
+      : /≥|>=|不低于|不少于/.test(bound ?? '') || after === '以上'
+        ? 'at_least'
+        : /＞|>|超过/.test(bound ?? '')
+          ? 'more_than'
+          : /≤|<=|<|＜/.test(bound ?? '') || after === '以内'
+            ? 'at_most'
+            : 'reach';
+    const row: Cell = cells[head.target];
+    out.push({
+      section: pathAt(p.start),
+      metric,
+      comparator,
+      value: Number(v),
+      valueMax: vmax ? Number(vmax) : null,
+      unit: unit || null,
+      per: /年均|每年/.test(metric) ? 'year' : null,
+      deadline: head.year ?? (planPeriod ? planPeriod[1] : null),
+      approx: after === '左右',
+      scope: null,
+      text: doc.slice(p.start, p.end),
+      span: doc.span(row.start, row.end),
+    });
+  }
+  return out;
 }
