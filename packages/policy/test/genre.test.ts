@@ -1,6 +1,8 @@
 // Two more invented documents written the way 通知 and 行动计划 are usually written.
-import { describe, expect, it } from 'vitest';
-import { parsePolicy } from '../src/index.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { closeSandbox, parsePolicy } from '../src/index.js';
+
+afterAll(() => closeSandbox());
 
 const path = (name: string) => new URL(`./fixtures/${name}`, import.meta.url).pathname;
 
@@ -75,6 +77,22 @@ describe('a 若干措施 web page', () => {
     ]);
     expect(p.targets.map((t) => [t.section, t.metric, t.comparator, t.value, t.unit, t.deadline])).toEqual([
       ['二', '技术经理人', 'at_least', 1000, '名', 2026],
+    ]);
+  });
+});
+
+describe('a DOCX whose headings use automatic numbering', () => {
+  it('restores 一、/（一） markers by numbering level', async () => {
+    const p = (await parsePolicy(path('auto-numbered.docx'))).policy;
+    expect(p.sections.map((s) => `${s.path} ${s.heading}`)).toEqual([
+      '一 总体目标',
+      '二 重点任务',
+      '二/(一) 培育创新主体',
+      '二/(二) 建设创新平台',
+    ]);
+    expect(p.responsibilities.map((d) => `${d.section}|${d.role}|${d.units.join('/')}`)).toEqual([
+      '二/(一)|lead|县科技局',
+      '二/(二)|lead|县发改局',
     ]);
   });
 });

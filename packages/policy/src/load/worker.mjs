@@ -31,10 +31,62 @@ async function pdfLines(data) {
   return { pages };
 }
 
+const CN = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+function cn(n) {
+  if (n <= 10) return CN[n - 1];
+  if (n < 20) return `十${CN[n - 11]}`;
+  return `${CN[Math.floor(n / 10) - 1]}十${n % 10 ? CN[(n % 10) - 1] : ''}`;
+}
+/** Heading markers in GB/T 9704 order for Word's automatic numbering levels 0–3. */
+const MARKERS = [(n) => `${cn(n)}、`, (n) => `（${cn(n)}）`, (n) => `${n}.`, (n) => `（${n}）`];
+
+/**
+ * Word's automatic numbering is not part of the text, so mammoth drops "一、" and its kin. Numbered
+ * paragraphs get the marker their level takes in a 公文 (level 0 一、, 1 （一）, 2 1., 3 （1）), counted
+ * in document order, so the heading hierarchy survives.
+ */
+function numberingTransform(mammoth) {
+  const counters = [0, 0, 0, 0, 0, 0, 0, 0, 0];
+  let list = null;
+  return mammoth.transforms.paragraph((paragraph) => {
+    const num = paragraph.numbering;
+    if (!num?.isOrdered) return paragraph;
+    const level = Math.min(8, Number(num.level) || 0);
+    if (level === 0 && list !== num) {
+      counters.fill(0);
+      list = num;
+    }
+    counters[level]++;
+    for (let k = level + 1; k < counters.length; k++) counters[k] = 0;
+    const marker = level < MARKERS.length ? MARKERS[level](counters[level]) : '';
+    if (!marker) return paragraph;
+    const run = {
+      type: 'run',
+      children: [{ type: 'text', value: marker }],
+      styleId: null,
+      styleName: null,
+      isBold: false,
+      isItalic: false,
+      isUnderline: false,
+      isStrikethrough: false,
+      isAllCaps: false,
+      isSmallCaps: false,
+      verticalAlignment: 'baseline',
+      font: null,
+      fontSize: null,
+      highlight: null,
+    };
+    return { ...paragraph, numbering: null, children: [run, ...paragraph.children] };
+  });
+}
+
 async function docxHtml(data) {
   const mammoth = (await import('mammoth')).default;
   try {
-    const r = await mammoth.convertToHtml({ buffer: Buffer.from(data) });
+    const r = await mammoth.convertToHtml(
+      { buffer: Buffer.from(data) },
+      { transformDocument: numberingTransform(mammoth) },
+    );
     return { html: r.value, messages: r.messages.length };
   } catch (e) {
     return { error: 'DOCX_INVALID', detail: String(e?.message ?? e) };
