@@ -109,11 +109,13 @@ export function extractMeta(doc: Doc, L: Layout): MetaResult {
   if (tRange) {
     const at = titleM.indexOf('关于');
     if (at > 1) {
-      const prefix = doc.text.slice(tRange[0], titleOffset(at));
+      // 某市人民政府办公室转发市科技局关于…: the issuer is who forwards, not whose document it was.
+      const fw = /转发|印发/.exec(titleM.slice(0, at));
+      const prefix = doc.text.slice(tRange[0], titleOffset(fw ? fw.index : at));
       const pieces = prefix.split(/[\s、,，]+/).filter(Boolean);
       if (pieces.length && pieces.every((p) => p.length >= 2)) {
         issuers = pieces;
-        spans.issuers = S(tRange[0], titleOffset(at));
+        spans.issuers = S(tRange[0], titleOffset(fw ? fw.index : at));
       }
     }
   }

@@ -161,6 +161,13 @@ describe('cites and meta', () => {
     ]);
   });
 
+  it('takes the forwarding office as issuer of a 转发 notice', () => {
+    const m = P(
+      '某市人民政府办公室转发市科技局关于加强科普工作意见的通知\n各区县人民政府：\n现转发给你们。',
+    ).meta;
+    expect(m.issuers).toEqual(['某市人民政府办公室']);
+  });
+
   it('reads validity dates only when a calendar date is given', () => {
     const m = P('一、附则\n本方案自2025年1月1日起施行，有效期至2029年12月31日。').meta;
     expect([m.effectiveFrom, m.effectiveTo]).toEqual(['2025-01-01', '2029-12-31']);
