@@ -111,7 +111,12 @@ export async function parallelScores(
     wake = null;
     for (const f of [...idle]) f();
   };
+  // Chunks handed to helpers and not back yet, by start index.
+  const inflight = new Map<number, [number, number]>();
   const store = (start: number, b: ScoreBatch) => {
+    inflight.delete(start);
+    // A chunk can come back twice (the main thread may have redone a straggler's chunk): keep the first.
+    if (results[start] !== undefined) return;
     b.scores.forEach((s, k) => {
       results[start + k] = s;
     });
@@ -139,6 +144,7 @@ export async function parallelScores(
       current = take();
       if (current) {
         idle.delete(feed);
+        inflight.set(current[0], current);
         worker.postMessage({ start: current[0], end: current[1] });
       } else idle.add(feed);
     };
@@ -148,7 +154,10 @@ export async function parallelScores(
       dead = true;
       idle.delete(feed);
       alive--;
-      if (current) returned.push(current);
+      if (current) {
+        inflight.delete(current[0]);
+        returned.push(current);
+      }
       current = null;
       if (done < total && alive === 0 && !useMain) fail(e);
       else signal();
@@ -168,8 +177,11 @@ export async function parallelScores(
       // The main thread works through the queue too, yielding between chunks so helpers' messages
       // flow; when the queue is empty it sleeps until the job is done or a chunk comes back.
       while (done < total) {
-        const c = take();
+        // With the queue empty, redo the oldest chunk a helper still holds: a helper that has just
+        // started (cold caches, cold JIT) may otherwise keep everyone waiting at the very end.
+        const c = take() ?? inflight.values().next().value ?? null;
         if (c) {
+          inflight.delete(c[0]);
           store(c[0], evaluateBatch(engine, reps.slice(c[0], c[1]), c[0]));
           if (helpers.length) await new Promise((r) => setImmediate(r));
           continue;
