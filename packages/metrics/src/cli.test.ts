@@ -33,6 +33,10 @@ describe('innocounty index', () => {
     const log = JSON.parse(readFileSync(`${path}.log.json`, 'utf8'));
     const fw = shippedFramework('county-sti-monitoring');
     const again = runPipeline(fw, demoData(fw), pipelineFromLog(log.log));
+    // The pipeline written to the log is itself a valid --pipeline file with the same result.
+    const viaFile = runPipeline(fw, demoData(fw), log.pipeline);
+    expect(Array.from(viaFile.ranks.CSTI)).toEqual(Array.from(again.ranks.CSTI));
+    expect(viaFile.tiers!.tier).toEqual(runPipeline(fw, demoData(fw)).tiers!.tier);
     const idx = again.data.values[again.data.codes.indexOf('CSTI')];
     const col = t.header.indexOf('CSTI');
     t.rows.forEach((r, i) => {

@@ -10,7 +10,7 @@ import { readTable } from './io/read';
 import { flagsTable, indicatorTable, resultsTable, uncertaintyTable } from './io/results';
 import { datasetFromTable } from './io/table';
 import { writeXlsx } from './io/xlsx';
-import { DEFAULT_PIPELINE, parsePipeline, runPipeline } from './pipeline';
+import { DEFAULT_PIPELINE, parsePipeline, pipelineFromLog, runPipeline } from './pipeline';
 import { progressBar } from './progress';
 import { type UncertaintyResult, uncertaintyAnalysis } from './uncertainty';
 
@@ -164,10 +164,15 @@ export async function main(args: string[]): Promise<number> {
         {
           framework: { id: fw.id, name: fw.name, version: fw.spec.version, file: opts.framework },
           data: { file: opts.data, rows: ds.units.length },
-          pipeline: {
-            ...pipeline,
-            steps: result.log.filter((l) => l.step !== 'read').map((l) => ({ ...l.params, type: l.step })),
-          },
+          // Every step with every default filled in: `--pipeline` with this object gives the same result.
+          pipeline: pipelineFromLog(result.log, {
+            name: pipeline.name,
+            ranks: pipeline.ranks,
+            performance: pipeline.performance,
+            tiers: pipeline.tiers,
+            baseYear: pipeline.baseYear,
+            uncertainty: pipeline.uncertainty,
+          }),
           log: result.log,
           ...(ua ? { uncertainty: { N: nUa, failed: ua.failed, workers: ua.workers } } : {}),
         },
