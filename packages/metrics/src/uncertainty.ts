@@ -41,7 +41,7 @@ export const UncertaintySpecSchema = z
       .optional(),
     /** How a uniform draw picks a discrete alternative. */
     sampling: z.enum(['uniform', 'coinr']).default('uniform'),
-    /** Worker threads: a number, or `auto` (both cores when the job is large enough to pay off). */
+    /** Helper threads besides the main thread, or `auto` (every spare core when the job is large enough). */
     workers: z.union([z.literal('auto'), z.number().int().min(0)]).default('auto'),
   })
   .strict();
