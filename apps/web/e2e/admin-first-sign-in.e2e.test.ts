@@ -1,6 +1,7 @@
 // The browser check: sign in as admin, change the password, open the logs and see the
 // sign-in there, save a screenshot. Runs the real server and web app on a fresh embedded
 // database with Debian's Chromium.
+import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -88,6 +89,19 @@ describe('admin first sign-in (browser)', () => {
       texts.some((t) => t.includes(ADMIN_USERNAME) && t.includes('失败') && t.includes('密码错误')),
     ).toBe(true);
     await screenshot(page, 'web-login-log');
+  });
+
+  it('exports the sign-in log as an .xlsx file from the server', async () => {
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: /导出 Excel/ }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('登录日志.xlsx');
+    const path = await download.path();
+    const bytes = await readFile(path);
+    // An .xlsx is a zip archive: it starts with "PK".
+    expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
+    expect(bytes.length).toBeGreaterThan(1000);
   });
 
   it('shows the sign-in and the password change in 操作日志, with before → after on demand', async () => {

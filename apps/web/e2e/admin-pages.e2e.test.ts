@@ -181,6 +181,37 @@ describe('administrator pages (browser)', () => {
     }
   });
 
+  it('locks an account after five wrong passwords, says so, and lets the admin unlock it', async () => {
+    const other = await openPage(env.browser, env.url);
+    try {
+      for (let i = 0; i < 5; i++) {
+        await signIn(other.page, 'demo-entity', `Wrong#Pass${i}x`);
+        await visible(other.page.getByRole('alert'));
+      }
+      await signIn(other.page, 'demo-entity', demoPassword);
+      await visible(other.page.getByRole('alert').filter({ hasText: '锁定' }));
+      expect(other.page.url()).toContain('/login');
+
+      await openFromMenu(page, '用户管理', '系统管理');
+      const row = page.locator('tr.ant-table-row', { hasText: 'demo-entity' });
+      await visible(row.getByText('已锁定'));
+      await row.getByRole('button', { name: button('解锁') }).click();
+      await dialog(page, '解除')
+        .getByRole('button', { name: button('确定') })
+        .click();
+      await row.getByText('已锁定').waitFor({ state: 'detached' });
+
+      await signIn(other.page, 'demo-entity', demoPassword);
+      await other.page.waitForURL('**/home');
+      await visible(other.page.getByText('本单位的登记信息、需求与成果'));
+    } catch (e) {
+      await screenshot(other.page, 'failed-lockout-second-browser');
+      throw e;
+    } finally {
+      await other.context.close();
+    }
+  });
+
   it('sends the user to sign in again when the session has ended', async () => {
     await env.context.clearCookies();
     await page

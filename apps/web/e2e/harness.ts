@@ -183,8 +183,9 @@ export async function signIn(page: Page, username: string, password: string): Pr
   if (!page.url().includes('/login')) await page.goto('/login');
   await page.getByLabel('用户名').fill(username);
   await page.getByLabel('密码', { exact: true }).fill(password);
-  // antd puts a space between two Chinese characters on a button: its name is "登 录".
-  await page.getByRole('button', { name: /^登\s?录$/ }).click();
+  // antd spaces the two characters ("登 录"), and after a failed attempt the faded loading
+  // icon may still be in the button and add its name ("loading 登 录"); button() allows both.
+  await page.getByRole('button', { name: button('登录') }).click();
 }
 
 /** On the password change page (forced or chosen): enter the old and new password and submit. */
