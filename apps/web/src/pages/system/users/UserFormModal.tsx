@@ -4,6 +4,7 @@ import { ApiError } from '../../../api/client';
 import { departmentsApi } from '../../../api/departments';
 import { type Department, ROLES, type Role, type User } from '../../../api/types';
 import { type UserCreate, usersApi } from '../../../api/users';
+import { useUser } from '../../../auth/AuthProvider';
 import { OrgUnitPicker } from '../../../components/OrgUnitPicker';
 import { useI18n } from '../../../i18n/I18nProvider';
 
@@ -36,6 +37,9 @@ function fieldsOf(u: User): Fields {
 
 export function UserFormModal({ editing, open, onClose, onSaved }: Props) {
   const { t, errorText } = useI18n();
+  const me = useUser();
+  // Only an administrator may hand out the administrator role (the server refuses it otherwise).
+  const assignable = me.role === 'admin' ? ROLES : ROLES.filter((r) => r !== 'admin');
   const [form] = Form.useForm<Fields>();
   const role = Form.useWatch('role', form);
   const orgUnitCode = Form.useWatch('orgUnitCode', form);
@@ -132,7 +136,7 @@ export function UserFormModal({ editing, open, onClose, onSaved }: Props) {
         form={form}
         name="userForm"
         layout="vertical"
-        initialValues={{ role: 'bureau' }}
+        initialValues={{ role: me.role === 'admin' ? 'bureau' : 'department' }}
         // A department belongs to one org unit: a new unit invalidates the chosen department.
         onValuesChange={(changed: Partial<Fields>) => {
           if ('orgUnitCode' in changed) form.setFieldsValue({ departmentId: undefined });
@@ -157,7 +161,7 @@ export function UserFormModal({ editing, open, onClose, onSaved }: Props) {
           <Input maxLength={64} />
         </Form.Item>
         <Form.Item name="role" label={t('users.fields.role')} rules={[{ required: true }]}>
-          <Select options={ROLES.map((r) => ({ value: r, label: t(`roles.names.${r}`) }))} />
+          <Select options={assignable.map((r) => ({ value: r, label: t(`roles.names.${r}`) }))} />
         </Form.Item>
         <Form.Item
           name="orgUnitCode"
