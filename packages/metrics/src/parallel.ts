@@ -2,7 +2,7 @@
 // Each worker rebuilds the framework and its own stage caches from the data it is sent, evaluates
 // a contiguous block of replicates, and returns the score vectors as transferred buffers. Small
 // jobs stay on the main thread: starting a worker (loading TypeScript through tsx) costs ~0.3 s.
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Dataset } from './dataset';
 import { isMetricsError } from './errors';
@@ -45,12 +45,17 @@ const WORKER_THRESHOLD = 2e6;
 /** Replicates per chunk handed out: small enough to balance, large enough to keep messages rare. */
 const CHUNK = 16;
 
-/** How many helper threads to start besides the main thread. */
+/**
+ * How many helper threads to start besides the main thread. `auto` uses the cores that are idle
+ * (cores minus the 1-minute load average): on a machine already busy with other work an extra
+ * thread only adds its start-up cost, measured at about a second of CPU under load.
+ */
 export function chooseWorkers(requested: number | 'auto' | undefined, reps: number, cells: number): number {
   const cores = availableParallelism();
   if (typeof requested === 'number') return Math.max(0, Math.min(requested, Math.ceil(reps / CHUNK)));
-  if (requested === undefined || cores < 2) return 0;
-  return reps * cells > WORKER_THRESHOLD ? Math.min(cores - 1, Math.ceil(reps / CHUNK)) : 0;
+  if (requested === undefined || cores < 2 || reps * cells <= WORKER_THRESHOLD) return 0;
+  const spare = Math.floor(cores - loadavg()[0]);
+  return Math.max(0, Math.min(spare, cores - 1, Math.ceil(reps / CHUNK)));
 }
 
 type WorkerMessage = { type: 'ready' } | ({ type: 'chunk'; start: number } & ScoreBatch);
