@@ -14,7 +14,9 @@ const detail = node.extend({
 });
 const codeParam = z.object({ code: z.string().regex(/^\d{6,12}$/, '行政区划代码为 6–12 位数字') });
 
-const childCount = sql<number>`(select count(*)::int from ${orgUnits} c where c.parent_code = ${orgUnits.code})`;
+// Qualified by hand: drizzle renders a lone column unqualified, which inside the subquery would
+// name the child's own code and count nothing.
+const childCount = sql<number>`(select count(*)::int from ${orgUnits} c where c.parent_code = "org_units"."code")`;
 
 export const orgUnitRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
