@@ -47,6 +47,12 @@ describe('alignSections', () => {
     expect(off.pairs[0].parent).toBeNull();
   });
 
+  it('scores wordings that share characters but no pair of them (督查 / 督促检查)', () => {
+    const r = alignSections([sec('k', '三', '督促检查')], [sec('p', '三', '督查考核'), sec('q', '四', '组织领导')], 0);
+    expect(r.pairs[0].parent).toBe('p');
+    expect(r.pairs[0].score).toBeGreaterThan(0);
+  });
+
   it('compares traditional and simplified text alike', () => {
     const trad = alignSections(
       [sec('t', '一', '建設科技特派員工作站', '在各鄉鎮建設科技特派員工作站。')],

@@ -31,8 +31,10 @@ export interface Alignment {
 }
 
 /** Below this a "best" match is noise: different documents still share words like 科技创新. */
-export const MIN_SCORE = 0.12;
+export const MIN_SCORE = 0.14;
 const NEAR_TIE = 0.85;
+/** Characters count for less than bigrams: alone they say little about the topic. */
+const UNIGRAM_WEIGHT = 0.3;
 
 /** Each section's text: heading plus its own body, up to where the next section begins. */
 export function sectionTexts(
@@ -67,11 +69,21 @@ export function bigrams(text: string): string[] {
 
 type Vec = Map<string, number>;
 
-function tf(text: string, headingWeight: string): Map<string, number> {
+/** Single characters, marked apart from bigrams: 督查 and 督促检查 share no bigram but 督 and 查. */
+function unigrams(text: string): string[] {
+  return [...(t2s(text).match(HAN_OR_DIGIT) ?? []).join('')].map((c) => `1${c}`);
+}
+
+function tf(text: string, heading: string): Map<string, number> {
   const m = new Map<string, number>();
-  for (const g of bigrams(text)) m.set(g, (m.get(g) ?? 0) + 1);
+  const add = (gs: string[], w: number) => {
+    for (const g of gs) m.set(g, (m.get(g) ?? 0) + w);
+  };
+  add(bigrams(text), 1);
+  add(unigrams(text), UNIGRAM_WEIGHT);
   // The heading names the task; count it again so a long body does not drown it.
-  for (const g of bigrams(headingWeight)) m.set(g, (m.get(g) ?? 0) + 2);
+  add(bigrams(heading), 2);
+  add(unigrams(heading), 2 * UNIGRAM_WEIGHT);
   return m;
 }
 
