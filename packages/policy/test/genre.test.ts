@@ -96,3 +96,13 @@ describe('a DOCX whose headings use automatic numbering', () => {
     ]);
   });
 });
+
+describe('a page saved as MHTML', () => {
+  it('reads the HTML part in its own charset', async () => {
+    const r = await parsePolicy(path('province-measures.mht'));
+    expect(r.format).toBe('html');
+    expect(r.policy.meta.title).toBe('某省人民政府办公厅关于推进科技成果转化的若干措施');
+    expect(r.policy.responsibilities).toHaveLength(2);
+    expect(r.policy.targets.map((t) => t.value)).toEqual([1000]);
+  });
+});

@@ -6,6 +6,7 @@ import type { SourceFormat, Warning } from '../types.js';
 import { sniff } from './detect.js';
 import { loadDocx } from './docx.js';
 import { declaredCharset, htmlToText, looksLikeHtml } from './html.js';
+import { looksLikeMht, mhtToHtml } from './mht.js';
 import { loadPdf } from './pdf.js';
 import { decodeText, looksBinary } from './text.js';
 
@@ -51,6 +52,21 @@ export async function loadDocument(bytes: Uint8Array, opts: LoadOptions = {}): P
         'UNSUPPORTED_FORMAT_BINARY',
         '无法识别文件格式，文件可能已损坏或不是文本；请上传 DOCX、PDF、网页或文本格式的政策文件',
       );
+    if (looksLikeMht(text)) {
+      // MIME parts are 7-bit; read the message as bytes so each part's own charset applies.
+      const html = mhtToHtml(Buffer.from(bytes).toString('latin1'));
+      if (html == null)
+        throw new PolicyError(
+          'HTML_INVALID',
+          'MHT 网页文件中没有找到网页正文，请在浏览器中另存为 HTML 后再上传',
+        );
+      text = htmlToText(html);
+      const max = opts.maxChars ?? DEFAULT_MAX_CHARS;
+      if (text.length > max)
+        throw new PolicyError('TEXT_TOO_LONG', `文件文字过多（${text.length} 字，上限 ${max} 字）`);
+      if (!text.trim()) throw new PolicyError('EMPTY_DOCUMENT', '文件中没有可读取的文字');
+      return { text, format: 'html', encoding: 'MHTML', warnings };
+    }
     const htmlByName =
       /\.(?:html?|xhtml|shtml|mht)$/i.test(opts.fileName ?? '') || /html/.test(opts.mime ?? '');
     if (htmlByName || looksLikeHtml(text)) {
