@@ -101,6 +101,11 @@ describe.each(ENGINES)('policy library on %s', (engine) => {
         { fileName: '自治区实施意见.txt', content: seed(SEED_REGION), type: 'text/plain' },
         { fileName: '西宁市方案.txt', content: seed(SEED_XINING), type: 'text/plain' },
         { fileName: '科技赋能方案.txt', content: seed(SEED_JOINT), type: 'text/plain' },
+        {
+          fileName: '损坏.pdf',
+          content: Buffer.from('%PDF-1.7\n1 0 obj <<>> broken'),
+          type: 'application/pdf',
+        },
       ]);
       expect(res.statusCode, res.body.slice(0, 500)).toBe(201);
       const results = res.json().results;
@@ -111,7 +116,9 @@ describe.each(ENGINES)('policy library on %s', (engine) => {
         'created',
         'created',
         'created',
+        'failed',
       ]);
+      expect(results[6].error.code).toMatch(/^PDF_/);
       expect(results[1].error.code).toBe('UNSUPPORTED_FORMAT_DOC');
       expect(results[1].error.message).toMatch(/[\u4e00-\u9fff]/);
       expect(results[2].error.code).toBe('EMPTY_DOCUMENT');
@@ -156,6 +163,12 @@ describe.each(ENGINES)('policy library on %s', (engine) => {
         // The county bureau cannot see, let alone delete, the city's own copy.
         expect(r.statusCode).toBe(404);
       });
+    });
+
+    it('asks for files when none are sent', async () => {
+      const res = await upload(bureau, []);
+      expect(res.statusCode).toBe(400);
+      expect(res.json().error.code).toBe('NO_FILES');
     });
 
     it('answers a single bad file with its own code and message', async () => {

@@ -315,7 +315,7 @@ export default function PolicyDetailPage() {
                   },
                   {
                     key: 'sections',
-                    label: t('policies.detail.sections', { n: detail.sections.length }),
+                    label: t('policies.detail.sections'),
                     children: (
                       <SectionTable
                         items={detail.sections}
@@ -342,7 +342,7 @@ export default function PolicyDetailPage() {
                   },
                   {
                     key: 'cites',
-                    label: t('policies.detail.citesTab', { n: detail.cites.length }),
+                    label: t('policies.detail.citesTab'),
                     children: <CitesPanel detail={detail} />,
                   },
                   {
