@@ -48,7 +48,11 @@ describe('alignSections', () => {
   });
 
   it('scores wordings that share characters but no pair of them (督查 / 督促检查)', () => {
-    const r = alignSections([sec('k', '三', '督促检查')], [sec('p', '三', '督查考核'), sec('q', '四', '组织领导')], 0);
+    const r = alignSections(
+      [sec('k', '三', '督促检查')],
+      [sec('p', '三', '督查考核'), sec('q', '四', '组织领导')],
+      0,
+    );
     expect(r.pairs[0].parent).toBe('p');
     expect(r.pairs[0].score).toBeGreaterThan(0);
   });
