@@ -427,4 +427,33 @@ export const ledgerProbes: ScopeProbe[] = [
       return { method: 'POST', url: `/api/ledger/notifications/${list.items[0].id}/read`, body: {} };
     },
   },
+  {
+    route: 'GET /api/ledgers/:id/export',
+    request: async (fx) => ({ method: 'GET', url: `/api/ledgers/${(await mainItem(fx)).ledgerId}/export` }),
+  },
+  {
+    route: 'POST /api/ledgers/:id/import',
+    request: async (fx) => {
+      const { ledgerId } = await mainItem(fx);
+      const file = (await fx.admin.get(`/api/ledgers/${ledgerId}/export`)).rawPayload;
+      const { body, headers } = multipart([{ fileName: '台账.xlsx', content: file, field: 'file' }]);
+      return { method: 'POST', url: `/api/ledgers/${ledgerId}/import?dryRun=true`, body, headers };
+    },
+  },
+  {
+    route: 'POST /api/ledgers/import',
+    request: async (fx) => {
+      const { ledgerId } = await mainItem(fx);
+      const file = (await fx.admin.get(`/api/ledgers/${ledgerId}/export`)).rawPayload;
+      const { body, headers } = multipart([{ fileName: '台账.xlsx', content: file, field: 'file' }]);
+      return { method: 'POST', url: `/api/ledgers/import?orgUnitCode=${OTHER}&title=probe`, body, headers };
+    },
+  },
+  {
+    route: 'GET /api/ledgers/:id/documents/:kind',
+    request: async (fx) => ({
+      method: 'GET',
+      url: `/api/ledgers/${(await mainItem(fx)).ledgerId}/documents/urging`,
+    }),
+  },
 ];

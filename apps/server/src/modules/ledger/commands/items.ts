@@ -62,7 +62,7 @@ async function checkDepartments(q: Queryable, orgUnitCode: string, ids: string[]
     throw badRequest('DEPARTMENT_MISMATCH', '所选部门不存在或不属于该台账的单位');
 }
 
-async function setLinks(
+export async function setLinks(
   q: Queryable,
   item: Pick<ItemRow, 'id' | 'ledgerId' | 'orgUnitCode'>,
   leadIds: string[],

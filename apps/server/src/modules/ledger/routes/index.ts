@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import '../actions';
+import { ioRoutes } from './io';
 import { itemRoutes } from './items';
 import { ledgerRoutes } from './ledgers';
 import { viewRoutes } from './views';
@@ -9,4 +10,5 @@ export const ledgerModule: FastifyPluginAsync = async (app) => {
   await app.register(ledgerRoutes);
   await app.register(itemRoutes);
   await app.register(viewRoutes);
+  await app.register(ioRoutes);
 };
