@@ -79,7 +79,8 @@ async function refreshDerived(
   originalText: string,
   applied: AppliedPolicy,
 ): Promise<void> {
-  const derived = deriveColumns(applied.policy, originalText, await unitLevelLookup(tx));
+  const lookup = await unitLevelLookup(tx, applied.policy.meta.issuers);
+  const derived = deriveColumns(applied.policy, originalText, lookup);
   await tx.update(policies).set(derived).where(eq(policies.id, policyId));
   await tx.delete(policyCitations).where(eq(policyCitations.policyId, policyId));
   const rows = applied.policy.cites.map((c, i) => ({

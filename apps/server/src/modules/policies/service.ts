@@ -6,6 +6,7 @@ import { inScope } from '../../auth/scope';
 import type { Queryable } from '../../db/client';
 import { orgUnits, policies, policyCorrections } from '../../db/schema';
 import { notFound } from '../../http/errors';
+import { t2s } from '../../text/script';
 import { type AppliedPolicy, applyCorrections, type CorrectionRecord } from './corrections';
 import type { UnitLevelLookup } from './derive';
 
@@ -49,22 +50,22 @@ export async function effectiveOf(q: Queryable, row: PolicyRow): Promise<Applied
 }
 
 /**
- * Level of the org unit a name begins with, from the org tree (so 扎兰屯市 reads as a county-level
- * city, 呼伦贝尔市 as a city). Loaded per call: names are few and this runs at parse time only.
+ * Level of the org unit each issuer name begins with, from the org tree (so 扎兰屯市 reads as a
+ * county-level city, 呼伦贝尔市 as a city), as a lookup for deriveColumns: one prefix query per
+ * issuer, and a document has one or two.
  */
-export async function unitLevelLookup(q: Queryable): Promise<UnitLevelLookup> {
-  const rows = await q
-    .select({ name: orgUnits.name, level: orgUnits.level })
-    .from(orgUnits)
-    .where(sql`${orgUnits.level} in ('province', 'city', 'county')`);
-  const byName = new Map<string, 'province' | 'city' | 'county'>();
-  for (const r of rows) if (!byName.has(r.name)) byName.set(r.name, r.level as 'province');
-  const lengths = [...new Set(rows.map((r) => r.name.length))].sort((a, b) => b - a);
-  return (name) => {
-    for (const len of lengths) {
-      const hit = len <= name.length ? byName.get(name.slice(0, len)) : undefined;
-      if (hit) return hit;
-    }
-    return null;
-  };
+export async function unitLevelLookup(q: Queryable, issuers: readonly string[]): Promise<UnitLevelLookup> {
+  const found = new Map<string, 'province' | 'city' | 'county'>();
+  for (const name of new Set(issuers.map((i) => t2s(i).replace(/\s+/g, '')))) {
+    const [hit] = await q
+      .select({ level: orgUnits.level })
+      .from(orgUnits)
+      .where(
+        sql`${orgUnits.level} in ('province', 'city', 'county') and strpos(${name}, ${orgUnits.name}) = 1`,
+      )
+      .orderBy(sql`length(${orgUnits.name}) desc`)
+      .limit(1);
+    if (hit) found.set(name, hit.level as 'province');
+  }
+  return (name) => found.get(name) ?? null;
 }
