@@ -18,7 +18,6 @@ const names = readdirSync(seedsDir)
   .sort();
 const seeds = names.map((f) => ({ name: f, bytes: readFileSync(join(seedsDir, f)) }));
 const texts = seeds.map((s) => s.bytes.toString('utf8'));
-const gc = (globalThis as { gc?: () => void }).gc;
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -42,7 +41,8 @@ async function measure(
   const walls: number[] = [];
   const cpus: number[] = [];
   for (let r = 0; r < runs; r++) {
-    gc?.();
+    // No forced gc() here: a full collection shrinks V8's young generation and then penalises
+    // whatever allocates most in the next run.
     let n = 0;
     const w0 = performance.now();
     const c0 = cpuMs();
