@@ -339,6 +339,8 @@ export async function correctPolicy(
     } else if (op === 'add') {
       const missing = requiredFor(kind).filter((f) => fields[f] === undefined);
       if (missing.length) throw badRequest('CORRECTION_INVALID', `新增条目缺少字段：${missing.join('、')}`);
+      if (kind === 'cite' && !fields.title && !fields.docNumber)
+        throw badRequest('CORRECTION_INVALID', '引用的文件须填写名称或发文字号');
       itemId = addedItemId(kind, randomBytes(4).toString('hex'));
       await upsertCorrection(
         tx,

@@ -342,6 +342,24 @@ describe.each(ENGINES)('policy library on %s', (engine) => {
       ]);
     });
 
+    it('adds a citation, which then resolves to the library document it names', async () => {
+      let d = await detail(bureau, bannerId);
+      const add = (fields: Record<string, unknown>) =>
+        bureau.post(`/api/policies/${bannerId}/corrections`, {
+          version: d.version,
+          kind: 'cite',
+          op: 'add',
+          fields,
+        });
+      expect((await add({ relation: 'mentions' })).statusCode).toBe(400);
+      const res = await add({ title: null, docNumber: '内政办发[2018]84号', relation: 'implements' });
+      expect(res.statusCode, res.body).toBe(200);
+      d = await detail(bureau, bannerId);
+      const cite = d.cites.find((c: { id: string }) => c.id === res.json().itemId);
+      expect(cite.resolved.title).toContain('内蒙古自治区人民政府办公厅');
+      expect(cite.correction.op).toBe('add');
+    });
+
     it('rejects fields that do not belong to the kind of item', async () => {
       const d = await detail(bureau, bannerId);
       const res = await bureau.post(`/api/policies/${bannerId}/corrections`, {

@@ -116,7 +116,7 @@ export default function PolicyDetailPage() {
     await load();
   }
 
-  function confirmDelete(kind: 'duty' | 'target' | 'section', itemId: string, label: string) {
+  function confirmDelete(kind: 'duty' | 'target' | 'section' | 'cite', itemId: string, label: string) {
     modal.confirm({
       title: t('policies.detail.deleteItemTitle'),
       content: label,
@@ -343,7 +343,15 @@ export default function PolicyDetailPage() {
                   {
                     key: 'cites',
                     label: t('policies.detail.citesTab'),
-                    children: <CitesPanel detail={detail} />,
+                    children: (
+                      <CitesPanel
+                        detail={detail}
+                        canEdit={canEdit}
+                        onEdit={(c) => setEditing({ kind: 'cite', op: 'edit', item: c })}
+                        onDelete={(c) => confirmDelete('cite', c.id, c.title ?? c.docNumber ?? '')}
+                        onAdd={() => setEditing({ kind: 'cite', op: 'add' })}
+                      />
+                    ),
                   },
                   {
                     key: 'corrections',

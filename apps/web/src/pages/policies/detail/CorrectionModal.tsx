@@ -1,6 +1,7 @@
 import { Checkbox, Form, Input, InputNumber, Modal, Select } from 'antd';
 import { useEffect, useState } from 'react';
 import {
+  type Citation,
   COMPARATORS,
   DUTY_ROLES,
   type Duty,
@@ -14,6 +15,7 @@ export type Editing =
   | { kind: 'target'; op: 'edit' | 'add'; item?: Target; section?: string }
   | { kind: 'duty'; op: 'edit' | 'add'; item?: Duty; section?: string }
   | { kind: 'section'; op: 'edit' | 'add'; item?: Section }
+  | { kind: 'cite'; op: 'edit' | 'add'; item?: Citation }
   | { kind: 'meta'; op: 'edit'; item: PolicyMeta };
 
 interface Props {
@@ -40,6 +42,7 @@ const FIELDS: Record<Editing['kind'], string[]> = {
   duty: ['section', 'role', 'units'],
   section: ['path', 'marker', 'heading'],
   meta: ['title', 'attachmentTitle', 'docNumber', 'issuers', 'signedDate'],
+  cite: ['title', 'docNumber', 'relation'],
 };
 
 const blankToNull = (v: unknown) => (typeof v === 'string' && !v.trim() ? null : v);
@@ -62,6 +65,7 @@ function toValues(e: Editing): Record<string, unknown> {
   if (!e.item) {
     if (e.kind === 'target') return { section: e.section, comparator: 'reach', approx: false, per: false };
     if (e.kind === 'duty') return { section: e.section, role: 'lead', units: [] };
+    if (e.kind === 'cite') return { relation: 'implements' };
     return {};
   }
   const item = e.item as unknown as Record<string, unknown>;
@@ -204,6 +208,28 @@ export function CorrectionModal({ editing, sections, onCancel, onSubmit }: Props
               rules={[{ required: true, whitespace: true }]}
             >
               <Input.TextArea autoSize maxLength={500} />
+            </Form.Item>
+          </>
+        )}
+        {editing?.kind === 'cite' && (
+          <>
+            <Form.Item
+              name="title"
+              label={t('policies.fieldNames.title')}
+              extra={t('policies.edit.citeHint')}
+            >
+              <Input.TextArea autoSize maxLength={500} />
+            </Form.Item>
+            <Form.Item name="docNumber" label={t('policies.fieldNames.docNumber')}>
+              <Input maxLength={100} />
+            </Form.Item>
+            <Form.Item name="relation" label={t('policies.fieldNames.relation')} rules={[{ required: true }]}>
+              <Select
+                options={(['implements', 'mentions'] as const).map((r) => ({
+                  value: r,
+                  label: t(`policies.relations.${r}`),
+                }))}
+              />
             </Form.Item>
           </>
         )}

@@ -1,7 +1,7 @@
-import { EditOutlined, UndoOutlined } from '@ant-design/icons';
+import { DeleteOutlined, EditOutlined, PlusOutlined, UndoOutlined } from '@ant-design/icons';
 import { Button, Descriptions, Empty, Space, Table, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
-import type { CorrectionOutcome, PolicyDetail } from '../../../api/policies';
+import type { Citation, CorrectionOutcome, PolicyDetail } from '../../../api/policies';
 import { useI18n } from '../../../i18n/I18nProvider';
 import { CorrectedTag } from './CorrectedTag';
 import { Rows } from './Rows';
@@ -83,10 +83,27 @@ export function MetaPanel({
 }
 
 /** 引用: the documents this one cites (found in the library or not yet) and those citing it. */
-export function CitesPanel({ detail }: { detail: PolicyDetail }) {
+export function CitesPanel({
+  detail,
+  canEdit,
+  onEdit,
+  onDelete,
+  onAdd,
+}: {
+  detail: PolicyDetail;
+  canEdit: boolean;
+  onEdit(c: Citation): void;
+  onDelete(c: Citation): void;
+  onAdd(): void;
+}) {
   const { t } = useI18n();
   return (
     <>
+      {canEdit && (
+        <Button icon={<PlusOutlined />} size="small" style={{ marginBottom: 8 }} onClick={onAdd}>
+          {t('policies.detail.addCite')}
+        </Button>
+      )}
       <Rows
         header={<Typography.Text strong>{t('policies.detail.cites')}</Typography.Text>}
         items={detail.cites}
@@ -102,6 +119,25 @@ export function CitesPanel({ detail }: { detail: PolicyDetail }) {
                 <span>{c.title ? `《${c.title}》` : ''}</span>
                 {c.docNumber && <Typography.Text type="secondary">{c.docNumber}</Typography.Text>}
                 <CorrectedTag mark={c.correction} />
+                {canEdit && (
+                  <>
+                    <Button
+                      type="text"
+                      size="small"
+                      icon={<EditOutlined />}
+                      aria-label={t('policies.detail.correct')}
+                      onClick={() => onEdit(c)}
+                    />
+                    <Button
+                      type="text"
+                      size="small"
+                      danger
+                      icon={<DeleteOutlined />}
+                      aria-label={t('common.delete')}
+                      onClick={() => onDelete(c)}
+                    />
+                  </>
+                )}
               </Space>
               {c.resolved ? (
                 <Link to={`/policies/${c.resolved.id}`}>
