@@ -165,6 +165,22 @@ describe.each(ENGINES)('policy library on %s', (engine) => {
       });
     });
 
+    it('reports a file over the size limit on its own line and still stores the others', async () => {
+      const res = await upload(bureau, [
+        { fileName: '过大.txt', content: Buffer.alloc(50 * 1024 * 1024 + 1, 0x41) },
+        {
+          fileName: '演示县方案.txt',
+          content: '演示县关于推进科技创新的实施方案\n一、重点任务\n（一）培育企业。（牵头单位：县科技局）',
+        },
+      ]);
+      expect(res.statusCode, res.body.slice(0, 300)).toBe(201);
+      expect(res.json().results.map((r: { status: string }) => r.status)).toEqual(['failed', 'created']);
+      expect(res.json().results[0].error.code).toBe('FILE_TOO_LARGE');
+      const id = res.json().results[1].id;
+      expect((await bureau.delete(`/api/policies/${id}?version=1`)).statusCode).toBe(200);
+      expect((await bureau.get(`/api/policies/${id}`)).statusCode).toBe(404);
+    });
+
     it('asks for files when none are sent', async () => {
       const res = await upload(bureau, []);
       expect(res.statusCode).toBe(400);

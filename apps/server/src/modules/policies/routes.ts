@@ -147,17 +147,16 @@ export const policyRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!req.isMultipart())
         throw badRequest('INVALID_MULTIPART', '请以文件上传（multipart/form-data）方式提交');
       const results: UploadOutcome[] = [];
-      for await (const part of req.files()) {
+      // A file over the size limit is cut off and reported on its own line, not thrown: with
+      // throwing on, the plugin ends the whole request and the other files are lost.
+      for await (const part of req.files({ throwFileSizeLimit: false })) {
         const fileName = part.filename || '未命名文件';
-        let bytes: Buffer;
-        try {
-          bytes = await part.toBuffer();
-        } catch (e) {
-          if ((e as { code?: string }).code !== 'FST_REQ_FILE_TOO_LARGE') throw e;
+        const bytes = await part.toBuffer();
+        if (part.file.truncated) {
           results.push({
             fileName,
             status: 'failed',
-            error: { code: 'FILE_TOO_LARGE', message: '文件过大（超过 50 MB），请拆分或压缩后上传' },
+            error: { code: 'FILE_TOO_LARGE', message: '文件超过上传大小上限，请拆分或压缩后上传' },
           });
           continue;
         }
