@@ -358,3 +358,15 @@ export const ledgerNotifications = pgTable(
     index('ledger_notifications_org_idx').on(t.orgUnitCode, t.audience, t.createdAt),
   ],
 );
+
+/**
+ * A counter per org unit, bumped in the same transaction as any change to that unit's ledger
+ * data (items, reports, colours, reminders). Read views (to-do list, board, ledger pages) are
+ * cached under it: a cached answer is used only while the counter has not moved, so no write,
+ * from this process or another, is ever hidden by the cache.
+ */
+export const ledgerDataVersions = pgTable('ledger_data_versions', {
+  orgUnitCode: text('org_unit_code').primaryKey(),
+  version: bigint('version', { mode: 'number' }).notNull().default(0),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
