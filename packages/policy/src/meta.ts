@@ -182,7 +182,13 @@ export function extractMeta(doc: Doc, L: Layout): MetaResult {
   let copiedTo: string[] = [];
   if (L.copiedTo.length) {
     const r = paraRange(L.copiedTo)!;
-    const raw = doc.text.slice(r[0], r[1]);
+    // A line of the list that ends inside a name (no separator, no organisation suffix) wraps onto
+    // the next line; other line ends separate units.
+    const raw = doc.text
+      .slice(r[0], r[1])
+      .replace(/([\u4e00-\u9fa5])\n(?=[\u4e00-\u9fa5])/g, (x, c: string, at: number, all: string) =>
+        ORG_SUFFIX.test(all.slice(Math.max(0, at - 3), at + 1)) ? x : c,
+      );
     const body = raw.replace(/^抄\s*送\s*[:：]?/, '');
     copiedTo = splitOutsideBrackets(body, '、，,。；;\n')
       .map((u) => u.text.trim())

@@ -92,7 +92,11 @@ export async function readInput(input: ParseInput, maxBytes = DEFAULT_MAX_BYTES)
 
 /** Normalise + extract over an already loaded document. */
 export function parseLoaded(loaded: LoadedDocument, budget: Budget, fileName: string | null): ParseResult {
-  const norm = normalise(loaded.text, { format: loaded.format, onProgress: (s) => budget.check(s) });
+  const norm = normalise(loaded.text, {
+    format: loaded.format,
+    lineFill: loaded.lineFill,
+    onProgress: (s) => budget.check(s),
+  });
   budget.check('normalise');
   const policy = extract(norm, { budget });
   return {

@@ -185,6 +185,28 @@ describe('cites and meta', () => {
   });
 });
 
+describe('版记', () => {
+  it('joins a 抄送 line that breaks inside a name, keeps line ends after a name', () => {
+    const text = [
+      '某县人民政府办公室关于做好科普工作的通知',
+      '各乡镇：',
+      '现就有关事项通知如下。',
+      '某县人民政府办公室',
+      '2025年3月1日',
+      '抄送：县委办公室，县人大常委会办公室，县政',
+      '协办公室，县法院',
+      '县检察院。',
+    ].join('\n');
+    expect(P(text).meta.copiedTo).toEqual([
+      '县委办公室',
+      '县人大常委会办公室',
+      '县政协办公室',
+      '县法院',
+      '县检察院',
+    ]);
+  });
+});
+
 describe('phases', () => {
   it('reads name-first and date-first stages', () => {
     const text = [

@@ -105,7 +105,7 @@ describe('one document, every format', () => {
     checkXishan(r.policy);
   });
 
-  it('xishan-plan.pdf (tables in a PDF text layer have no cell borders; the body must still match)', async () => {
+  it('xishan-plan.pdf (a tight, auto-sized table without cell padding is not rebuilt; the body must still match)', async () => {
     const r = await parsePolicy(path('xishan-plan.pdf'));
     expect(r.format).toBe('pdf');
     checkXishan(r.policy, { tables: false });
@@ -211,4 +211,32 @@ it('the fixtures are ours: no seed paragraph appears in them', () => {
   }
   const mine = readFileSync(path('xishan-plan.txt'), 'utf8').split('\n');
   for (const line of mine) if (line.length > 30) expect(seedText.includes(line)).toBe(false);
+});
+
+describe('PDF geometry', () => {
+  it.each(['qinghe-plan.pdf', 'qinghe-plan-top.pdf'])(
+    '%s: the 分工表 is rebuilt from text positions, wrapped paragraphs re-flow by the right margin',
+    async (name) => {
+      const { policy: p } = await parsePolicy(path(name));
+      expect(p.meta.attachmentTitle).toBe('青禾县数字乡村科技服务行动方案（2025—2027年）');
+      // The notice's own attachment is not a cite.
+      expect(p.cites).toEqual([]);
+      expect(p.responsibilities.map((d) => `${d.section}|${d.role}|${d.units.join('、')}`)).toEqual([
+        '二/(一)|lead|县农业农村局、县数据资源管理局',
+        '二/(一)|co|各镇人民政府、县供销合作社联合社',
+        '二/(二)|lead|县人力资源和社会保障局',
+        '二/(二)|co|县农业农村局、县妇女联合会',
+        '二/(三)|lead|县农业技术推广中心',
+        '二/(三)|co|县林业局、县水利局',
+        '附件|lead|县科学技术协会',
+        '附件|co|县农业农村局',
+      ]);
+      // A goal whose sentence wraps after 不低 is read whole.
+      expect(p.targets.find((t) => t.section === '三/(一)')).toMatchObject({
+        comparator: 'at_least',
+        value: 3,
+        unit: '%',
+      });
+    },
+  );
 });

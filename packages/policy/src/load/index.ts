@@ -16,6 +16,12 @@ export interface LoadedDocument {
   format: SourceFormat;
   encoding: string | null;
   warnings: Warning[];
+  /**
+   * PDF only: the end offset (in `text`) of each line that reaches the page's right margin → true
+   * when flush with it, false when within about a character and a half. Re-flow joins a line to the
+   * next only across such ends.
+   */
+  lineFill?: ReadonlyMap<number, boolean>;
 }
 
 export interface LoadOptions {
@@ -37,8 +43,11 @@ export async function loadDocument(bytes: Uint8Array, opts: LoadOptions = {}): P
   let text: string;
   let format: SourceFormat;
   let encoding: string | null = null;
+  let lineFill: ReadonlyMap<number, boolean> | undefined;
   if (kind === 'pdf') {
-    text = await loadPdf(bytes, sandbox);
+    const laid = await loadPdf(bytes, sandbox);
+    text = laid.text;
+    lineFill = laid.lineFill;
     format = 'pdf';
   } else if (kind === 'docx') {
     text = await loadDocx(bytes, sandbox);
@@ -92,5 +101,5 @@ export async function loadDocument(bytes: Uint8Array, opts: LoadOptions = {}): P
     );
   if (text.replace(/\s+/g, '').length === 0)
     throw new PolicyError('EMPTY_DOCUMENT', '文件中没有可读取的文字');
-  return { text, format, encoding, warnings };
+  return lineFill ? { text, format, encoding, warnings, lineFill } : { text, format, encoding, warnings };
 }

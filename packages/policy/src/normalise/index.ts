@@ -23,6 +23,8 @@ export interface NormalisedText {
 
 export interface NormaliseOptions {
   format?: SourceFormat;
+  /** PDF line geometry from the loader (LoadedDocument.lineFill): re-flow follows it. */
+  lineFill?: ReadonlyMap<number, boolean>;
   /** Set by callers that check a time budget between lines. */
   onProgress?: (stage: string) => void;
 }
@@ -106,7 +108,7 @@ export function normalise(original: string, opts: NormaliseOptions = {}): Normal
       message: `已去除 ${dropped} 行网页或版面信息（导航、页码、页眉页脚等）`,
     });
   const hardWrapped = opts.format === 'pdf' || looksHardWrapped(lines);
-  const cont = hardWrapped ? reflow(lines) : new Array<boolean>(lines.length).fill(false);
+  const cont = hardWrapped ? reflow(lines, opts.lineFill) : new Array<boolean>(lines.length).fill(false);
   opts.onProgress?.('reflow');
 
   const b = new MappedTextBuilder();

@@ -89,9 +89,10 @@ export function looksHardWrapped(lines: RawLine[]): boolean {
  * Groups lines into paragraphs. Returns, for each line, whether it continues the previous one.
  * Blank lines count as breaks only when they are not between nearly every line.
  */
-export function reflow(lines: RawLine[]): boolean[] {
+export function reflow(lines: RawLine[], fill?: ReadonlyMap<number, boolean>): boolean[] {
   const cont = new Array<boolean>(lines.length).fill(false);
   if (lines.length === 0) return cont;
+  if (fill) return reflowByGeometry(lines, fill, cont);
   const full = fullWidth(lines);
   const blanks = lines.filter((l) => l.blankBefore).length;
   const blanksMeaningful = blanks < lines.length * 0.5;
@@ -124,6 +125,31 @@ export function reflow(lines: RawLine[]): boolean[] {
     )
       continue;
     if (first && w < full - 1.5 && SENTENCE_END.test(prev.text)) continue;
+    if (HEADING_START.test(cur.text)) continue;
+    if (SENTENCE_END.test(prev.text) && /^[一二三四五六七八九十\d（(]/.test(cur.text)) continue;
+    cont[i] = true;
+  }
+  return cont;
+}
+
+/**
+ * Re-flow with the PDF's own geometry: a line continues the previous one when that one reaches the
+ * right margin and this one is not indented (GB/T 9704 paragraphs and headings start two characters
+ * in) and does not start a heading. A line ending near, but not flush with, the margin on a full stop
+ * ends its paragraph.
+ */
+function reflowByGeometry(lines: RawLine[], fill: ReadonlyMap<number, boolean>, cont: boolean[]): boolean[] {
+  for (let i = 1; i < lines.length; i++) {
+    const prev = lines[i - 1];
+    const cur = lines[i];
+    if (TABLE_ROW.test(prev.text) || TABLE_ROW.test(cur.text)) continue;
+    if (unclosed(prev.text) && !HEADING_START.test(cur.text)) {
+      cont[i] = true;
+      continue;
+    }
+    if (cur.indent >= 1.5) continue;
+    const f = fill.get(prev.end);
+    if (f === undefined || (!f && SENTENCE_END.test(prev.text))) continue;
     if (HEADING_START.test(cur.text)) continue;
     if (SENTENCE_END.test(prev.text) && /^[一二三四五六七八九十\d（(]/.test(cur.text)) continue;
     cont[i] = true;
