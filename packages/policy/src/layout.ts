@@ -43,6 +43,8 @@ export interface Layout {
   issuesAttachment: boolean;
   /** 附件：… note in the 通知 body. */
   attachmentNote: Para | null;
+  /** [start, end) of each 《X》's content that the 通知 body says it issues (现将《X》印发给你们). */
+  issuedTitles: [number, number][];
 }
 
 /** A continuation line of a 抄送 list: organisations separated by 、，, ending in 。 at most. */
@@ -74,6 +76,7 @@ export function analyseLayout(doc: Doc): Layout {
     planItself: false,
     issuesAttachment: false,
     attachmentNote: null,
+    issuedTitles: [],
   };
   const M = (i: number): string => doc.m(paras[i]);
 
@@ -126,7 +129,17 @@ export function analyseLayout(doc: Doc): Layout {
   // The 通知 body: does it issue an attachment? Look at the next few body paragraphs.
   const bodyStart = L.addressee ? headEnd + 1 : headEnd;
   for (let i = bodyStart; i < Math.min(n, bodyStart + 6); i++) {
-    if (ISSUE_SENTENCE.test(M(i))) L.issuesAttachment = true;
+    const m = M(i);
+    const issue = ISSUE_SENTENCE.exec(m);
+    if (!issue) continue;
+    L.issuesAttachment = true;
+    // The documents named in 《》 in the issuing sentence, before its 印发/转发, are what it issues.
+    const from = m.lastIndexOf('。', issue.index) + 1;
+    const upto = issue.index + issue[0].length;
+    for (const x of m.slice(from, upto).matchAll(/《([^《》]{2,120})》/g)) {
+      const a = paras[i].start + from + (x.index ?? 0) + 1;
+      L.issuedTitles.push([a, a + x[1].length]);
+    }
   }
   const titleText = L.titleParas.map((p) => doc.m(p)).join('');
   const issued = ISSUES_TITLE.exec(titleText);

@@ -95,6 +95,15 @@ export function extractMeta(doc: Doc, L: Layout): MetaResult {
     }
   }
 
+  // The issuing sentence of the 通知 names its attachment (现将《X》印发给你们): X is this document's
+  // own, never a cite, and the attachment title when the layout found no title line for it.
+  for (const [a, b] of L.issuedTitles) ownTitles.push(doc.match.slice(a, b));
+  if (!attachmentTitle && !L.planItself && L.issuedTitles.length) {
+    const [a, b] = L.issuedTitles[0];
+    attachmentTitle = doc.slice(a, b);
+    spans.attachmentTitle = S(a, b);
+  }
+
   let docNumber: string | null = null;
   if (L.docNumber) {
     docNumber = doc

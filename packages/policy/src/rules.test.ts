@@ -161,6 +161,23 @@ describe('cites and meta', () => {
     ]);
   });
 
+  it('takes what the issuing sentence names as the attachment, never as a cite', () => {
+    const text = [
+      '某县人民政府关于印发某县科技创新行动方案的通知',
+      '某政发〔2024〕3号',
+      '各乡镇人民政府：',
+      '现将《某县科技创新行动方案》印发给你们，请认真贯彻执行。',
+      '某县人民政府',
+      '2024年1月22日',
+      '为全面落实《某省科技创新行动计划》，制定本方案。',
+      '一、主要目标',
+      '到2026年，高新技术企业达到50家。',
+    ].join('\n');
+    const p = P(text);
+    expect(p.meta.attachmentTitle).toBe('某县科技创新行动方案');
+    expect(p.cites.map((c) => [c.title, c.relation])).toEqual([['某省科技创新行动计划', 'implements']]);
+  });
+
   it('takes the forwarding office as issuer of a 转发 notice', () => {
     const m = P(
       '某市人民政府办公室转发市科技局关于加强科普工作意见的通知\n各区县人民政府：\n现转发给你们。',
