@@ -4,6 +4,7 @@ import type { Readable } from 'node:stream';
 import { Budget, PolicyError, toPolicyError } from './errors.js';
 import { extract } from './extract.js';
 import { type LoadedDocument, loadDocument } from './load/index.js';
+import { assertReadable } from './load/text.js';
 import { normalise } from './normalise/index.js';
 import type { Policy, SourceFormat, Warning } from './types.js';
 
@@ -141,6 +142,7 @@ export function parseText(
   if (text.length > max)
     throw new PolicyError('TEXT_TOO_LONG', `文字过多（${text.length} 字，上限 ${max} 字）`);
   if (!text.trim()) throw new PolicyError('EMPTY_DOCUMENT', '没有可读取的文字');
+  assertReadable(text);
   const budget = new Budget(opts.timeBudgetMs ?? 30_000);
   return parseLoaded({ text, format: 'text', encoding: null, warnings: [] }, budget, opts.fileName ?? null);
 }

@@ -62,7 +62,25 @@ describe('bad input', () => {
       x = (x * 1103515245 + 12345) & 0x7fffffff;
       bytes[i] = x >> 16;
     }
-    expect(await outcome(parsePolicy(bytes))).toMatch(/UNSUPPORTED_FORMAT_BINARY|OK/);
+    expect(await outcome(parsePolicy(bytes))).toMatch(/UNSUPPORTED_FORMAT_BINARY|NOT_A_TEXT_DOCUMENT/);
+  });
+
+  it('bytes that decode as text but are not writing', async () => {
+    // One byte value repeated, printable noise, Latin text, undecodable characters.
+    expect(await outcome(parsePolicy(Buffer.alloc(20000, 0x44)))).toBe('NOT_A_TEXT_DOCUMENT');
+    let x = 7;
+    const noise = Buffer.alloc(5000);
+    for (let i = 0; i < noise.length; i++) {
+      x = (x * 1103515245 + 12345) & 0x7fffffff;
+      noise[i] = 0x21 + ((x >> 16) % 94);
+    }
+    expect(await outcome(parsePolicy(noise))).toBe('NOT_A_TEXT_DOCUMENT');
+    expect(await outcome(parsePolicy(Buffer.from('The quick brown fox. '.repeat(50))))).toBe(
+      'NOT_A_TEXT_DOCUMENT',
+    );
+    expect(() => parseText(`一、总体要求\n${'\ufffd'.repeat(200)}`)).toThrow(/无法识别的字符/);
+    // A short Chinese text is still read.
+    expect(await outcome(parsePolicy(Buffer.from('到2027年，全区孵化器达到十五家。')))).toBe('OK');
   });
 
   it('files over the size limit, from a buffer, a stream and a path', async () => {

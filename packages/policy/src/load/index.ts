@@ -8,7 +8,7 @@ import { loadDocx } from './docx.js';
 import { declaredCharset, htmlToText, looksLikeHtml } from './html.js';
 import { looksLikeMht, mhtToHtml } from './mht.js';
 import { loadPdf } from './pdf.js';
-import { decodeText, looksBinary } from './text.js';
+import { assertReadable, decodeText, looksBinary } from './text.js';
 
 export interface LoadedDocument {
   /** The text all offsets refer to: the file's text as read (HTML/DOCX/PDF: the text extracted). */
@@ -74,6 +74,7 @@ export async function loadDocument(bytes: Uint8Array, opts: LoadOptions = {}): P
       if (text.length > max)
         throw new PolicyError('TEXT_TOO_LONG', `文件文字过多（${text.length} 字，上限 ${max} 字）`);
       if (!text.trim()) throw new PolicyError('EMPTY_DOCUMENT', '文件中没有可读取的文字');
+      assertReadable(text);
       return { text, format: 'html', encoding: 'MHTML', warnings };
     }
     const htmlByName =
@@ -101,5 +102,6 @@ export async function loadDocument(bytes: Uint8Array, opts: LoadOptions = {}): P
     );
   if (text.replace(/\s+/g, '').length === 0)
     throw new PolicyError('EMPTY_DOCUMENT', '文件中没有可读取的文字');
+  assertReadable(text);
   return lineFill ? { text, format, encoding, warnings, lineFill } : { text, format, encoding, warnings };
 }

@@ -87,3 +87,38 @@ export function decodeText(bytes: Uint8Array): DecodedText {
     '无法识别文件格式或文字编码，文件可能已损坏或不是文本；请上传 DOCX、PDF、网页或文本格式的政策文件',
   );
 }
+
+/**
+ * Text that decodes but is not writing: mostly undecodable characters (U+FFFD), almost no Chinese,
+ * or a handful of characters repeated (a file of one byte value). A policy document is Chinese prose,
+ * so such input gets a clear error rather than an empty result. Looks at most 60,000 characters.
+ */
+export function notReadableReason(text: string): string | null {
+  const n = Math.min(text.length, 60000);
+  let visible = 0;
+  let han = 0;
+  let bad = 0;
+  const seen = new Set<number>();
+  for (let i = 0; i < n; i++) {
+    const x = text.charCodeAt(i);
+    if (x <= 0x20 || x === 0x3000 || x === 0xa0 || x === 0xfeff) continue;
+    visible++;
+    if (seen.size < 64) seen.add(x);
+    if ((x >= 0x4e00 && x <= 0x9fff) || (x >= 0x3400 && x <= 0x4dbf)) han++;
+    else if (x === 0xfffd || (x < 0x20 && x !== 9 && x !== 10 && x !== 13) || (x >= 0x7f && x < 0xa0)) bad++;
+  }
+  if (visible === 0) return null;
+  if (bad / visible > 0.02) return '文件中有大量无法识别的字符，可能已损坏或不是文本文件';
+  if (visible >= 40 && seen.size < 8) return '文件内容只是少数几个字符的重复，不是政策文件';
+  if (han / visible < 0.05) return '文件中几乎没有中文文字，不像政策文件';
+  return null;
+}
+
+export function assertReadable(text: string): void {
+  const reason = notReadableReason(text);
+  if (reason)
+    throw new PolicyError(
+      'NOT_A_TEXT_DOCUMENT',
+      `${reason}；请上传 DOCX、PDF、网页或文本格式的中文政策文件`,
+    );
+}
