@@ -3,6 +3,7 @@ import type { Actor, AuditSubject } from '../../auth/actor';
 import type { Queryable } from '../../db/client';
 import { ledgerEvents, ledgerNotifications } from '../../db/schema';
 import type { LedgerAction } from './actions';
+import { touch } from './cache';
 
 /**
  * Every step on an item is written twice in the step's own transaction: to the 操作日志 (the
@@ -30,6 +31,7 @@ export async function recordStep(
     after: opts.after,
     details: opts.details,
   });
+  await touch(q, item.orgUnitCode);
   await q.insert(ledgerEvents).values({
     itemId: item.id,
     ledgerId: item.ledgerId,
@@ -63,6 +65,8 @@ export async function notify(q: Queryable, list: NotificationInput[]): Promise<n
     .insert(ledgerNotifications)
     .values(list.map((n) => ({ ...n, body: n.body ?? '', departmentId: n.departmentId ?? null })))
     .onConflictDoNothing()
-    .returning({ id: ledgerNotifications.id });
+    .returning({ id: ledgerNotifications.id, orgUnitCode: ledgerNotifications.orgUnitCode });
+  // Reminders show on the to-do list (its unread count).
+  for (const code of new Set(rows.map((r) => r.orgUnitCode))) await touch(q, code);
   return rows.length;
 }

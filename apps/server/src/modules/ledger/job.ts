@@ -5,6 +5,7 @@ import { type Actor, systemSubject } from '../../auth/actor';
 import type { PlatformContext } from '../../context';
 import type { Db } from '../../db/client';
 import { ledgerItems, ledgers, progressReports } from '../../db/schema';
+import { ledgerTx } from './cache';
 import { chinaDate, daysBetween } from './dates';
 import { type NotificationInput, notify } from './events';
 import { ACTIVE_STATUSES } from './lifecycle';
@@ -174,7 +175,7 @@ export async function runWarningJob(
     const schedule = { cycle: ledger.reportCycle as ReportCycle, day: ledger.reportDay };
     const rules = effectiveWarningRules(ledger.warningRules);
     const period = nextDeadline(today, schedule).period;
-    await db.transaction(async (tx) => {
+    await ledgerTx(db, async (tx) => {
       const warnings = await recolour(tx, ids, now);
       const links = await linksOf(tx, ids);
       const reported = new Set(

@@ -1,6 +1,7 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client';
 import { ledgerItems, ledgers, progressReports } from '../../db/schema';
+import { touch } from './cache';
 import type { ItemStatus } from './lifecycle';
 import type { ReportCycle } from './reportPeriods';
 import { effectiveWarningRules } from './rules';
@@ -16,6 +17,7 @@ export async function warningInputs(q: Queryable, itemIds: string[]) {
   const rows = await q
     .select({
       id: ledgerItems.id,
+      orgUnitCode: ledgerItems.orgUnitCode,
       status: ledgerItems.status,
       startDate: ledgerItems.startDate,
       dueDate: ledgerItems.dueDate,
@@ -63,7 +65,7 @@ export async function reportedPeriods(q: Queryable, itemIds: string[]): Promise<
 
 export async function recolour(q: Queryable, itemIds: string[], now: Date): Promise<Map<string, Warning>> {
   const out = new Map<string, Warning>();
-  const changed: Array<{ id: string; w: Warning }> = [];
+  const changed: Array<{ id: string; unit: string; w: Warning }> = [];
   // In slices, so the daily job over a region's items keeps each statement small.
   for (let i = 0; i < itemIds.length; i += 2000) {
     for (const { row, input, rules } of await warningInputs(q, itemIds.slice(i, i + 2000))) {
@@ -73,7 +75,7 @@ export async function recolour(q: Queryable, itemIds: string[], now: Date): Prom
         row.colour === w.colour &&
         row.scheduleProgress === w.scheduleProgress &&
         JSON.stringify(row.colourReasons) === JSON.stringify(w.reasons);
-      if (!same) changed.push({ id: row.id, w });
+      if (!same) changed.push({ id: row.id, unit: row.orgUnitCode, w });
     }
   }
   for (let i = 0; i < changed.length; i += 500) {
@@ -92,6 +94,7 @@ export async function recolour(q: Queryable, itemIds: string[], now: Date): Prom
         from (values ${values}) as v(id, colour, reasons, progress)
        where t.id = v.id`);
   }
+  for (const code of new Set(changed.map((c) => c.unit))) await touch(q, code);
   return out;
 }
 

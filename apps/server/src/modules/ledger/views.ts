@@ -163,7 +163,12 @@ export function itemFilterSql(ledgerId: string, f: Omit<ItemFilters, 'page' | 'p
 
 /** A ledger page: its items in 台账 order (the tree comes from parentId), filtered and paged. */
 export async function listItems(q: Queryable, actor: Actor, ledgerId: string, f: ItemFilters) {
-  const ledger = await loadLedger(q, actor, ledgerId);
+  return itemsPage(q, await loadLedger(q, actor, ledgerId), f);
+}
+
+/** A page of a ledger the caller may see (scope already checked). */
+export async function itemsPage(q: Queryable, ledger: { id: string; title: string }, f: ItemFilters) {
+  const ledgerId = ledger.id;
   const where = itemFilterSql(ledgerId, f);
   const rows = await q
     .select()
@@ -349,10 +354,14 @@ export async function listExtensions(
 
 // ---------- the department's to-do list ----------
 
-export async function todo(q: Queryable, actor: Actor, now: Date) {
+export function requireDepartmentUser(actor: Actor): string {
   if (actor.role !== 'department' || !actor.departmentId)
     throw badRequest('NOT_A_DEPARTMENT_USER', '待办事项只对责任部门用户提供');
-  const deptId = actor.departmentId;
+  return actor.departmentId;
+}
+
+export async function todo(q: Queryable, actor: Actor, now: Date) {
+  const deptId = requireDepartmentUser(actor);
   const [dept] = await q
     .select({ id: departments.id, name: departments.name })
     .from(departments)
@@ -402,8 +411,24 @@ export async function todo(q: Queryable, actor: Actor, now: Date) {
     if (role === 'lead' && status === 'assigned') actions.push('accept');
     if (needsReport) actions.push('report');
     if (role === 'lead' && status === 'returned') actions.push('redo');
+    // A to-do entry carries what the list shows; the item page has the rest.
     return {
-      ...v,
+      id: v.id,
+      ledgerId: v.ledgerId,
+      ledgerTitle: v.ledgerTitle,
+      seq: v.seq,
+      marker: v.marker,
+      title: v.title,
+      status: v.status,
+      statusName: v.statusName,
+      colour: v.colour,
+      colourReasons: v.colourReasons.map((r) => r.message),
+      scheduleProgress: v.scheduleProgress,
+      dueDate: v.dueDate,
+      percent: v.percent,
+      returnReason: v.returnReason,
+      leads: v.leads.map((d) => d.name),
+      version: v.version,
       myRole: role as 'lead' | 'co',
       needsReport,
       nextPeriod: next.period,
@@ -483,17 +508,39 @@ export async function itemSummaries(q: Queryable, where: SQL, orderBy: SQL[], li
   }));
 }
 
-export async function board(
+/** The board lists the first items of each list (the counts give the rest; the ledger page filters them all). */
+const BOARD_LIST = 20;
+
+export interface BoardFilters {
+  orgUnitCode?: string;
+  ledgerId?: string;
+  dueSoonDays: number;
+}
+
+/** The unit a board or roll-up is for, in the actor's scope (and the ledger, if one is named, of that unit). */
+export async function boardUnit(
   q: Queryable,
   actor: Actor,
-  f: { orgUnitCode?: string; ledgerId?: string; dueSoonDays: number },
-  now: Date,
+  f: Pick<BoardFilters, 'orgUnitCode' | 'ledgerId'>,
 ) {
   const unit = await requireOrgUnitInScope(q, actor, f.orgUnitCode ?? actor.orgUnitCode);
   if (f.ledgerId) {
     const l = await loadLedger(q, actor, f.ledgerId);
     if (l.orgUnitCode !== unit.code) throw notFound('督办台账');
   }
+  return unit;
+}
+
+export async function board(q: Queryable, actor: Actor, f: BoardFilters, now: Date) {
+  return boardData(q, await boardUnit(q, actor, f), f, now);
+}
+
+export async function boardData(
+  q: Queryable,
+  unit: { code: string; name: string },
+  f: BoardFilters,
+  now: Date,
+) {
   const today = chinaDate(now);
   const itemWhere = and(
     eq(ledgerItems.orgUnitCode, unit.code),
@@ -505,11 +552,9 @@ export async function board(
     sql<number>`count(*) filter (where ${ledgerItems.dueDate} < ${today} and ${ledgerItems.status} in ('assigned','accepted','in_progress','pending_review','returned'))`.mapWith(
       Number,
     );
-  const perDept = await q
+  const perDeptRows = await q
     .select({
-      departmentId: departments.id,
-      name: departments.name,
-      sortOrder: departments.sortOrder,
+      departmentId: ledgerItemDepartments.departmentId,
       role: ledgerItemDepartments.role,
       status: ledgerItems.status,
       colour: ledgerItems.colour,
@@ -519,16 +564,27 @@ export async function board(
     .from(ledgerItems)
     .innerJoin(ledgers, eq(ledgers.id, ledgerItems.ledgerId))
     .innerJoin(ledgerItemDepartments, eq(ledgerItemDepartments.itemId, ledgerItems.id))
-    .innerJoin(departments, eq(departments.id, ledgerItemDepartments.departmentId))
     .where(itemWhere)
     .groupBy(
-      departments.id,
-      departments.name,
-      departments.sortOrder,
+      ledgerItemDepartments.departmentId,
       ledgerItemDepartments.role,
       ledgerItems.status,
       ledgerItems.colour,
     );
+  // Names of the few departments involved, rather than a join over every row counted.
+  const deptIds = [...new Set(perDeptRows.map((r) => r.departmentId))];
+  const names = deptIds.length
+    ? await q
+        .select({ id: departments.id, name: departments.name, sortOrder: departments.sortOrder })
+        .from(departments)
+        .where(inArray(departments.id, deptIds))
+    : [];
+  const byId = new Map(names.map((d) => [d.id, d]));
+  const perDept = perDeptRows.map((r) => ({
+    ...r,
+    name: byId.get(r.departmentId)?.name ?? '',
+    sortOrder: byId.get(r.departmentId)?.sortOrder ?? 0,
+  }));
   const totalsRows = await q
     .select({ status: ledgerItems.status, colour: ledgerItems.colour, n: count(), overdue: overdueSql })
     .from(ledgerItems)
@@ -586,24 +642,25 @@ export async function board(
     q,
     and(itemWhere, active, lt(ledgerItems.dueDate, today))!,
     [asc(ledgerItems.dueDate)],
-    50,
+    BOARD_LIST,
   );
-  const dueSoon = await itemSummaries(
-    q,
-    and(
-      itemWhere,
-      active,
-      gte(ledgerItems.dueDate, today),
-      lte(ledgerItems.dueDate, addDays(today, f.dueSoonDays)),
-    )!,
-    [asc(ledgerItems.dueDate)],
-    50,
-  );
+  const dueSoonWhere = and(
+    itemWhere,
+    active,
+    gte(ledgerItems.dueDate, today),
+    lte(ledgerItems.dueDate, addDays(today, f.dueSoonDays)),
+  )!;
+  const dueSoon = await itemSummaries(q, dueSoonWhere, [asc(ledgerItems.dueDate)], BOARD_LIST);
+  const [{ dueSoonTotal }] = await q
+    .select({ dueSoonTotal: count() })
+    .from(ledgerItems)
+    .innerJoin(ledgers, eq(ledgers.id, ledgerItems.ledgerId))
+    .where(dueSoonWhere);
   const pendingReview = await itemSummaries(
     q,
     and(itemWhere, eq(ledgerItems.status, 'pending_review'))!,
     [asc(ledgerItems.completionRequestedAt)],
-    50,
+    BOARD_LIST,
   );
   const unitLedgers = await q
     .select()
@@ -649,7 +706,7 @@ export async function board(
     overdue,
     dueSoon,
     pendingReview,
-    pending: { reviews: totals.byStatus.pending_review, extensions, urgings },
+    pending: { reviews: totals.byStatus.pending_review, extensions, urgings, dueSoon: dueSoonTotal },
     timeline: {
       ledgers: unitLedgers.map((l) => ({
         id: l.id,
@@ -665,7 +722,15 @@ export async function board(
 
 /** City and region: the same counts for every unit below that has ledgers, one row each. */
 export async function rollup(q: Queryable, actor: Actor, f: { orgUnitCode?: string }, now: Date) {
-  const unit = await requireOrgUnitInScope(q, actor, f.orgUnitCode ?? actor.orgUnitCode);
+  return rollupData(q, actor, await requireOrgUnitInScope(q, actor, f.orgUnitCode ?? actor.orgUnitCode), now);
+}
+
+export async function rollupData(
+  q: Queryable,
+  actor: Actor,
+  unit: { code: string; name: string; path: string },
+  now: Date,
+) {
   const today = chinaDate(now);
   const parent = sql`(select p.name from ${orgUnits} p where p.code = ${orgUnits.parentCode})`;
   const rows = await q

@@ -7,6 +7,7 @@ import { departments, ledgerItems } from '../../../db/schema';
 import { badRequest } from '../../../http/errors';
 import type { Resolution } from '../../departments/resolve';
 import { resolveDepartmentNames } from '../../departments/service';
+import { ledgerTx } from '../cache';
 import { chinaDate } from '../dates';
 import { recordStep } from '../events';
 import {
@@ -161,7 +162,7 @@ export async function importIntoLedger(
   if (read.errors.length) throw invalid(read.errors);
   if (read.ledgerId && read.ledgerId !== ledgerId)
     throw invalid([{ row: 0, column: null, message: '该文件是从另一个台账导出的，不能导入到本台账' }]);
-  return db.transaction(async (tx) => {
+  return ledgerTx(db, async (tx) => {
     const ledger = await loadLedger(tx, actor, ledgerId);
     const items = await currentItems(tx, itemFilterSql(ledgerId, {}));
     const ctx = await unitContext(tx, ledger.orgUnitCode, read);
@@ -268,7 +269,7 @@ export async function createLedgerFromExcel(
   const read = await readLedgerWorkbook(data);
   if (read.errors.length) throw invalid(read.errors);
   if (!read.rows.length) throw invalid([{ row: 0, column: null, message: '文件中没有台账数据行' }]);
-  return db.transaction(async (tx) => {
+  return ledgerTx(db, async (tx) => {
     const unit = await requireOrgUnitInScope(tx, actor, input.orgUnitCode);
     const ctx = await unitContext(tx, unit.code, read);
     const plan = planNewLedger(read.rows, ctx, input.title);

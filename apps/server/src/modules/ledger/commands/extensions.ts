@@ -4,6 +4,7 @@ import { pathInScope } from '../../../auth/scope';
 import type { Db } from '../../../db/client';
 import { ledgerExtensions, ledgerItems, orgUnits } from '../../../db/schema';
 import { badRequest, conflict, forbidden, notFound, versionConflict } from '../../../http/errors';
+import { ledgerTx } from '../cache';
 import { chinaDate } from '../dates';
 import { notify, recordStep } from '../events';
 import { ACTIVE_STATUSES, type ItemStatus } from '../lifecycle';
@@ -19,7 +20,7 @@ export async function requestExtension(
   input: { reason: string; requestedDue: string },
   now: Date,
 ) {
-  return db.transaction(async (tx) => {
+  return ledgerTx(db, async (tx) => {
     const { item, role } = await loadItem(tx, actor, itemId, { lock: true });
     if (role !== 'lead') throw forbidden('LEAD_ONLY', '只有牵头单位可以申请延期');
     if (!ACTIVE_STATUSES.includes(item.status as ItemStatus))
@@ -77,7 +78,7 @@ export async function decideExtension(
   input: { approve: boolean; note?: string; version: number },
   now: Date,
 ) {
-  return db.transaction(async (tx) => {
+  return ledgerTx(db, async (tx) => {
     if (!isBureau(actor)) throw notFound('延期申请');
     const [row] = await tx
       .select({ ext: ledgerExtensions, path: orgUnits.path })

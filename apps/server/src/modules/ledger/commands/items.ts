@@ -11,6 +11,7 @@ import {
   versionConflict,
 } from '../../../http/errors';
 import type { LedgerAction } from '../actions';
+import { ledgerTx } from '../cache';
 import { chinaDate } from '../dates';
 import { type NotificationInput, notify, recordStep } from '../events';
 import { checkStep, type ItemStatus, STATUS_NAMES, type StepName } from '../lifecycle';
@@ -104,7 +105,7 @@ async function setTargets(q: Queryable, item: Pick<ItemRow, 'id' | 'ledgerId'>, 
 }
 
 export async function createItem(db: Db, actor: Actor, ledgerId: string, input: ItemInput, now: Date) {
-  return db.transaction(async (tx) => {
+  return ledgerTx(db, async (tx) => {
     const ledger = await loadLedger(tx, actor, ledgerId);
     if (input.parentId) {
       const [parent] = await tx
@@ -163,7 +164,7 @@ export interface ItemPatch extends Partial<Omit<ItemInput, 'kind' | 'parentId'>>
 
 /** The bureau edits an item's content, departments, due date or targets (with optimistic concurrency). */
 export async function updateItem(db: Db, actor: Actor, id: string, patch: ItemPatch, now: Date) {
-  return db.transaction(async (tx) => {
+  return ledgerTx(db, async (tx) => {
     const { item, role } = await loadItem(tx, actor, id, { lock: true });
     requireBureau(role);
     const before = await itemViewById(tx, id);
@@ -202,7 +203,7 @@ export async function updateItem(db: Db, actor: Actor, id: string, patch: ItemPa
 
 /** Soft delete, with the item's children: reports and evidence stay for the record. */
 export async function deleteItem(db: Db, actor: Actor, id: string, version: number, now: Date) {
-  return db.transaction(async (tx) => {
+  return ledgerTx(db, async (tx) => {
     const { item, role } = await loadItem(tx, actor, id, { lock: true });
     requireBureau(role);
     const before = await itemViewById(tx, id);
@@ -293,7 +294,7 @@ export async function stepInTx(tx: Queryable, actor: Actor, id: string, step: St
 }
 
 export async function takeStep(db: Db, actor: Actor, id: string, step: StepName, opts: StepOptions) {
-  return db.transaction(async (tx) => {
+  return ledgerTx(db, async (tx) => {
     await stepInTx(tx, actor, id, step, opts);
     return itemViewById(tx, id);
   });
@@ -349,7 +350,7 @@ export async function assignItems(
   itemIds: string[] | null,
   now: Date,
 ) {
-  return db.transaction(async (tx) => {
+  return ledgerTx(db, async (tx) => {
     await loadLedger(tx, actor, ledgerId);
     const conds = [
       eq(ledgerItems.ledgerId, ledgerId),

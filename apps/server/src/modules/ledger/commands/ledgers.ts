@@ -16,6 +16,7 @@ import { updateDepartment } from '../../departments/commands';
 import { listDepartments, resolveDepartmentNames } from '../../departments/service';
 import { loadPolicyForLedger } from '../../policies/forLedger';
 import { buildLedgerDraft, type DraftItem, dutyNames } from '../build';
+import { ledgerTx, touch } from '../cache';
 import { loadLedger } from '../policy';
 import type { ReportCycle } from '../reportPeriods';
 import { effectiveScoringRules, effectiveWarningRules } from '../rules';
@@ -41,7 +42,7 @@ export interface LedgerInput {
 }
 
 export async function createLedger(db: Db, actor: Actor, input: LedgerInput, now: Date) {
-  return db.transaction(async (tx) => {
+  return ledgerTx(db, async (tx) => {
     const unit = await ledgerUnit(tx, actor, input.orgUnitCode);
     const [row] = await tx
       .insert(ledgers)
@@ -59,6 +60,7 @@ export async function createLedger(db: Db, actor: Actor, input: LedgerInput, now
         updatedAt: now,
       })
       .returning();
+    await touch(tx, row.orgUnitCode);
     await writeAudit(tx, actor, {
       action: 'ledger.create',
       targetType: 'ledger',
@@ -80,6 +82,7 @@ export async function insertLedgerWithItems(
   details: Record<string, unknown> = {},
 ) {
   const [row] = await tx.insert(ledgers).values(values).returning();
+  await touch(tx, row.orgUnitCode);
   await persistDraft(tx, { id: row.id, orgUnitCode: row.orgUnitCode, isDemo: row.isDemo }, items, now);
   const tasks = items.filter((i) => i.kind === 'task');
   await writeAudit(tx, actor, {
@@ -108,7 +111,7 @@ export interface FromPolicyInput {
 }
 
 export async function createLedgerFromPolicy(db: Db, actor: Actor, input: FromPolicyInput, now: Date) {
-  return db.transaction(async (tx) => {
+  return ledgerTx(db, async (tx) => {
     const lp = await loadPolicyForLedger(tx, actor, input.policyId);
     const unit = await ledgerUnit(tx, actor, input.orgUnitCode ?? lp.orgUnitCode);
     // The text the spans point into, to quote each task's own measures (具体目标/措施).
@@ -166,7 +169,7 @@ export interface LedgerPatch {
 }
 
 export async function updateLedger(db: Db, actor: Actor, id: string, patch: LedgerPatch, now: Date) {
-  return db.transaction(async (tx) => {
+  return ledgerTx(db, async (tx) => {
     const before = await loadLedger(tx, actor, id);
     if (before.version !== patch.version) throw versionConflict(before);
     const warningRules = patch.warningRules
@@ -199,6 +202,7 @@ export async function updateLedger(db: Db, actor: Actor, id: string, patch: Ledg
       .where(and(eq(ledgers.id, id), eq(ledgers.version, patch.version)))
       .returning();
     if (!after) throw versionConflict(await loadLedger(tx, actor, id));
+    await touch(tx, before.orgUnitCode);
     await writeAudit(tx, actor, {
       action: 'ledger.update',
       targetType: 'ledger',
@@ -212,7 +216,7 @@ export async function updateLedger(db: Db, actor: Actor, id: string, patch: Ledg
 
 /** Soft delete: reports, evidence and the audit trail stay. */
 export async function deleteLedger(db: Db, actor: Actor, id: string, version: number, now: Date) {
-  return db.transaction(async (tx) => {
+  return ledgerTx(db, async (tx) => {
     const before = await loadLedger(tx, actor, id);
     if (before.version !== version) throw versionConflict(before);
     await tx
@@ -220,6 +224,7 @@ export async function deleteLedger(db: Db, actor: Actor, id: string, version: nu
       .set({ deletedAt: now, updatedAt: now, version: sql`${ledgers.version} + 1` })
       .where(eq(ledgers.id, id));
     await writeAudit(tx, actor, { action: 'ledger.delete', targetType: 'ledger', targetId: id, before });
+    await touch(tx, before.orgUnitCode);
   });
 }
 
@@ -236,7 +241,7 @@ export async function mapName(
   input: { name: string; departmentId: string; remember: boolean },
   now: Date,
 ) {
-  return db.transaction(async (tx) => {
+  return ledgerTx(db, async (tx) => {
     const ledger = await loadLedger(tx, actor, ledgerId);
     const [dept] = await tx
       .select()
@@ -306,6 +311,7 @@ export async function mapName(
         })
         .where(eq(ledgerItems.id, item.id));
     }
+    await touch(tx, ledger.orgUnitCode);
     let aliasAdded = false;
     if (input.remember) {
       const [view] = (await listDepartments(tx, ledger.orgUnitCode)).filter((d) => d.id === dept.id);

@@ -8,6 +8,7 @@ import type { Actor } from '../../../auth/actor';
 import type { Db, Queryable } from '../../../db/client';
 import { evidence, ledgerItems, ledgerTargets, progressReports } from '../../../db/schema';
 import { AppError, badRequest, conflict, forbidden } from '../../../http/errors';
+import { ledgerTx } from '../cache';
 import { chinaDate } from '../dates';
 import { recordStep } from '../events';
 import { checkStep, type ItemStatus } from '../lifecycle';
@@ -103,7 +104,7 @@ export async function uploadEvidence(
   try {
     for await (const part of files) stored.push(await store(filesDir, part, now));
     if (!stored.length) throw badRequest('NO_FILE', '请选择要上传的文件');
-    return await db.transaction(async (tx) => {
+    return await ledgerTx(db, async (tx) => {
       const { item: locked } = await loadItem(tx, actor, itemId);
       const rows = await tx
         .insert(evidence)
@@ -224,7 +225,7 @@ export async function insertReport(
 }
 
 export async function createReport(db: Db, actor: Actor, itemId: string, input: ReportInput, now: Date) {
-  return db.transaction(async (tx) => {
+  return ledgerTx(db, async (tx) => {
     const { item, ledger, role } = await loadItem(tx, actor, itemId, { lock: true });
     const check = checkStep('report', item.status as ItemStatus, role);
     if (!check.ok)

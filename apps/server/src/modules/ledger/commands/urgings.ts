@@ -4,6 +4,7 @@ import { pathInScope } from '../../../auth/scope';
 import type { Db, Queryable } from '../../../db/client';
 import { departments, orgUnits, urgingNotices } from '../../../db/schema';
 import { badRequest, conflict, notFound, versionConflict } from '../../../http/errors';
+import { ledgerTx } from '../cache';
 import { addDays, chinaDate } from '../dates';
 import { notify, recordStep } from '../events';
 import { ACTIVE_STATUSES, type ItemStatus } from '../lifecycle';
@@ -36,7 +37,7 @@ export async function issueUrging(
   input: { level: UrgingLevel; content: string; answerBy?: string; departmentIds?: string[] },
   now: Date,
 ) {
-  return db.transaction(async (tx) => {
+  return ledgerTx(db, async (tx) => {
     const { item, ledger, role } = await loadItem(tx, actor, itemId, { lock: true });
     requireBureau(role);
     if (!ACTIVE_STATUSES.includes(item.status as ItemStatus))
@@ -116,7 +117,7 @@ const itemOf = (u: typeof urgingNotices.$inferSelect) => ({
 
 /** The addressed department signs for (签收) and answers (答复) a 督办单; nobody else may. */
 export async function signUrging(db: Db, actor: Actor, id: string, version: number, now: Date) {
-  return db.transaction(async (tx) => {
+  return ledgerTx(db, async (tx) => {
     const { urging, mine } = await loadUrging(tx, actor, id);
     if (!mine) throw badRequest('ADDRESSEE_ONLY', '督办单由受文部门签收');
     if (urging.version !== version) throw versionConflict(urging);
@@ -149,7 +150,7 @@ export async function answerUrging(
   version: number,
   now: Date,
 ) {
-  return db.transaction(async (tx) => {
+  return ledgerTx(db, async (tx) => {
     const { urging, mine } = await loadUrging(tx, actor, id);
     if (!mine) throw badRequest('ADDRESSEE_ONLY', '督办单由受文部门答复');
     if (urging.version !== version) throw versionConflict(urging);

@@ -1,8 +1,11 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { pathInScope } from '../../../auth/scope';
 import { ledgerItems } from '../../../db/schema';
+import { notFound } from '../../../http/errors';
 import { boolQuery, ok, uuidParam } from '../../../http/schemas';
+import { ledgerWithVersion, sendCached } from '../cache';
 import { assignItems, createItem } from '../commands/items';
 import {
   createLedger,
@@ -12,7 +15,7 @@ import {
   updateLedger,
 } from '../commands/ledgers';
 import { runWarningJob } from '../job';
-import { loadLedger } from '../policy';
+import { isBureau, loadLedger } from '../policy';
 import {
   colour,
   isoDate,
@@ -23,7 +26,7 @@ import {
   ledgerView,
   reportCycle,
 } from '../schemas';
-import { listItems, listLedgers, ledgerView as loadLedgerView, scores } from '../views';
+import { itemsPage, listLedgers, ledgerView as loadLedgerView, scores } from '../views';
 
 export const BUREAU = ['admin', 'bureau'] as const;
 const tags = ['督查督办'];
@@ -210,7 +213,15 @@ export const ledgerRoutes: FastifyPluginAsyncZod = async (app) => {
         },
       },
     },
-    async (req) => listItems(ctx.db, req.actor!, req.params.id, req.query),
+    async (req, reply) => {
+      const actor = req.actor!;
+      const found = isBureau(actor) ? await ledgerWithVersion(ctx.db, req.params.id) : null;
+      if (!found || !pathInScope(actor, found.path)) throw notFound('督办台账');
+      const { ledger, version } = found;
+      return sendCached(reply, ctx.db, `items|${ledger.id}|${JSON.stringify(req.query)}`, version, () =>
+        itemsPage(ctx.db, ledger, req.query),
+      );
+    },
   );
 
   app.post(

@@ -1,9 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { pathInScope, requireOrgUnitInScope } from '../../../auth/scope';
+import { notFound } from '../../../http/errors';
 import { ok, uuidParam } from '../../../http/schemas';
+import { sendCached, subtreeVersion, unitVersion, unitWithVersion } from '../cache';
 import { markRead } from '../commands/notifications';
-import { colour, itemStatus, itemView, urgingView } from '../schemas';
-import { board, listNotifications, rollup, todo } from '../views';
+import { chinaDate } from '../dates';
+import { colour, itemStatus, urgingView } from '../schemas';
+import { boardData, boardUnit, listNotifications, requireDepartmentUser, rollupData, todo } from '../views';
 
 const tags = ['督查督办'];
 const BUREAU = ['admin', 'bureau'] as const;
@@ -53,7 +57,23 @@ export const viewRoutes: FastifyPluginAsyncZod = async (app) => {
               unreadNotifications: z.number(),
             }),
             items: z.array(
-              itemView.extend({
+              z.object({
+                id: z.string(),
+                ledgerId: z.string(),
+                ledgerTitle: z.string(),
+                seq: z.string().nullable(),
+                marker: z.string().nullable(),
+                title: z.string(),
+                status: itemStatus,
+                statusName: z.string(),
+                colour: colour.nullable(),
+                colourReasons: z.array(z.string()),
+                scheduleProgress: z.number().nullable(),
+                dueDate: z.string().nullable(),
+                percent: z.number(),
+                returnReason: z.string().nullable(),
+                leads: z.array(z.string()),
+                version: z.number(),
                 myRole: z.enum(['lead', 'co']),
                 needsReport: z.boolean(),
                 nextPeriod: z.string(),
@@ -66,7 +86,15 @@ export const viewRoutes: FastifyPluginAsyncZod = async (app) => {
         },
       },
     },
-    async (req) => todo(ctx.db, req.actor!, ctx.now()),
+    async (req, reply) => {
+      const actor = req.actor!;
+      const deptId = requireDepartmentUser(actor);
+      const now = ctx.now();
+      const version = await unitVersion(ctx.db, actor.orgUnitCode);
+      return sendCached(reply, ctx.db, `todo|${deptId}|${actor.orgPath}|${chinaDate(now)}`, version, () =>
+        todo(ctx.db, actor, now),
+      );
+    },
   );
 
   app.get(
@@ -102,7 +130,12 @@ export const viewRoutes: FastifyPluginAsyncZod = async (app) => {
             overdue: z.array(summary),
             dueSoon: z.array(summary),
             pendingReview: z.array(summary),
-            pending: z.object({ reviews: z.number(), extensions: z.number(), urgings: z.number() }),
+            pending: z.object({
+              reviews: z.number(),
+              extensions: z.number(),
+              urgings: z.number(),
+              dueSoon: z.number(),
+            }),
             timeline: z.object({
               ledgers: z.array(
                 z.object({
@@ -121,7 +154,23 @@ export const viewRoutes: FastifyPluginAsyncZod = async (app) => {
         },
       },
     },
-    async (req) => board(ctx.db, req.actor!, req.query, ctx.now()),
+    async (req, reply) => {
+      const actor = req.actor!;
+      const { ledgerId, dueSoonDays } = req.query;
+      // Scope and cache version in one query; a named ledger is checked by boardUnit.
+      const found = await unitWithVersion(ctx.db, req.query.orgUnitCode ?? actor.orgUnitCode);
+      if (!found || !pathInScope(actor, found.unit.path)) throw notFound('行政区划/单位');
+      const unit = ledgerId ? await boardUnit(ctx.db, actor, req.query) : found.unit;
+      const version = found.version;
+      const now = ctx.now();
+      return sendCached(
+        reply,
+        ctx.db,
+        `board|${unit.code}|${ledgerId ?? ''}|${dueSoonDays}|${chinaDate(now)}`,
+        version,
+        () => boardData(ctx.db, unit, req.query, now),
+      );
+    },
   );
 
   app.get(
@@ -151,7 +200,19 @@ export const viewRoutes: FastifyPluginAsyncZod = async (app) => {
         },
       },
     },
-    async (req) => rollup(ctx.db, req.actor!, req.query, ctx.now()),
+    async (req, reply) => {
+      const actor = req.actor!;
+      const unit = await requireOrgUnitInScope(ctx.db, actor, req.query.orgUnitCode ?? actor.orgUnitCode);
+      const now = ctx.now();
+      const version = await subtreeVersion(ctx.db, unit.path);
+      return sendCached(
+        reply,
+        ctx.db,
+        `rollup|${unit.code}|${actor.orgPath}|${chinaDate(now)}`,
+        version,
+        () => rollupData(ctx.db, actor, unit, now),
+      );
+    },
   );
 
   app.get(
