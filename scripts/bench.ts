@@ -13,7 +13,10 @@ for (const suite of suites) {
   if (only.length && !only.some((o) => suite.endsWith(o))) continue;
   if (!existsSync(`${root}/${entry}`)) continue;
   process.stdout.write(`\n=== ${suite} ===\n`);
-  const r = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', entry], { cwd: root, stdio: 'inherit' });
+  const r = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', entry], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   if (r.status !== 0) failed++;
 }
 process.exit(failed ? 1 : 0);

@@ -45,6 +45,7 @@ class HttpSession {
     });
     const set = res.headers.get('set-cookie');
     if (set) this.cookie = set.split(';')[0];
+    // biome-ignore lint/suspicious/noExplicitAny: responses of several shapes, read field by field
     return { status: res.status, json: (await res.json()) as Record<string, any> };
   }
   async signIn(password: string) {

@@ -25,8 +25,10 @@ declare module 'vitest' {
  * file copies, so no file pays for initdb, migrations and the 4,500-unit org tree.
  */
 export default async function setup(project: TestProject) {
-  let server: ThrowawayPostgres | undefined;
-  const url = process.env.TEST_DATABASE_URL || (server = await startThrowawayPostgres()).url;
+  const server: ThrowawayPostgres | undefined = process.env.TEST_DATABASE_URL
+    ? undefined
+    : await startThrowawayPostgres();
+  const url = process.env.TEST_DATABASE_URL || server!.url;
   const template = `innocounty_template_${process.pid}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();

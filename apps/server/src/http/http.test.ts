@@ -13,7 +13,9 @@ describe('HTTP contract', () => {
   afterAll(() => p?.close());
 
   it('answers errors as { error: { code, message, details } } with the right status', async () => {
-    const cases: Array<[Promise<{ statusCode: number; json(): any }>, number, string]> = [
+    const cases: Array<
+      [Promise<{ statusCode: number; json(): { error: Record<string, unknown> } }>, number, string]
+    > = [
       [admin.post('/api/users', { username: '' }), 400, 'VALIDATION_FAILED'],
       [p.app.inject({ method: 'GET', url: '/api/users' }), 401, 'UNAUTHENTICATED'],
       [admin.get('/api/users/00000000-0000-4000-8000-000000000000'), 404, 'NOT_FOUND'],
@@ -36,7 +38,7 @@ describe('HTTP contract', () => {
       expect(r.statusCode, code).toBe(status);
       const body = r.json();
       expect(body.error.code).toBe(code);
-      expect(body.error.message).toMatch(/[\u4e00-\u9fff]/);
+      expect(String(body.error.message)).toMatch(/[\u4e00-\u9fff]/);
       expect(body.error).toHaveProperty('details');
     }
   });

@@ -6,7 +6,6 @@ import {
   createSignedInUser,
   createTestPlatform,
   ENGINES,
-  signInAdmin,
   type TestPlatform,
 } from '../../../test/harness';
 import { auditLog, loginLog } from '../../db/schema';

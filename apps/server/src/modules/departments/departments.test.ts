@@ -106,11 +106,18 @@ describe('org tree', () => {
   it('counts children and gives the path from the root', async () => {
     const arong = (await admin.get('/api/org-units/150721')).json();
     expect(arong.childCount).toBeGreaterThan(5);
-    expect(arong.path.map((x: { name: string }) => x.name)).toEqual(['全国', '内蒙古自治区', '呼伦贝尔市', '阿荣旗']);
+    expect(arong.path.map((x: { name: string }) => x.name)).toEqual([
+      '全国',
+      '内蒙古自治区',
+      '呼伦贝尔市',
+      '阿荣旗',
+    ]);
     const provinces = (await admin.get('/api/org-units/000000/children')).json();
     expect(provinces.length).toBe(34);
     expect(provinces.find((x: { code: string }) => x.code === '150000').childCount).toBe(12);
     const towns = (await admin.get('/api/org-units/150721/children')).json();
-    expect(towns.every((t: { level: string; childCount: number }) => t.level === 'township' && t.childCount === 0)).toBe(true);
+    expect(
+      towns.every((t: { level: string; childCount: number }) => t.level === 'township' && t.childCount === 0),
+    ).toBe(true);
   });
 });
