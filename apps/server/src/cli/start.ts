@@ -49,15 +49,7 @@ export async function main(_args: string[]): Promise<number> {
       adminPassword: config.adminPassword,
       secureCookies: config.secureCookies,
       trustProxy: config.trustProxy,
-      logger: {
-        level: config.logLevel,
-        redact: [
-          'req.headers.cookie',
-          'req.headers.authorization',
-          'req.headers["x-csrf-token"]',
-          'res.headers["set-cookie"]',
-        ],
-      },
+      logger: platformLogger(config.logLevel),
       // Printed to the terminal once, never to the log.
       onAdminPassword: (password) =>
         process.stdout.write(
