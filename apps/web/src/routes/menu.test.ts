@@ -98,6 +98,8 @@ describe('the real page table', () => {
       '/policies',
       '/policies/upload',
       '/policies/graph',
+      '/ledger/board',
+      '/ledger',
       '/org/units',
       '/org/departments',
       '/system/users',
@@ -105,8 +107,8 @@ describe('the real page table', () => {
     ]);
   });
 
-  it('gives department users the workbench and the policies they carry out, to read', () => {
-    expect(leaves('department')).toEqual([HOME_PATH, '/policies', '/policies/graph']);
+  it('gives department users the workbench, the policies they carry out (to read) and their to-do list', () => {
+    expect(leaves('department')).toEqual([HOME_PATH, '/policies', '/policies/graph', '/ledger/todo']);
   });
 
   it('gives entity and commissioner users only the workbench for now', () => {

@@ -7,14 +7,18 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  CarryOutOutlined,
   ClusterOutlined,
+  DashboardOutlined,
   DatabaseOutlined,
   DeploymentUnitOutlined,
   FileSearchOutlined,
   FileTextOutlined,
   HomeOutlined,
   LoginOutlined,
+  ProfileOutlined,
   SafetyCertificateOutlined,
+  ScheduleOutlined,
   SettingOutlined,
   TeamOutlined,
   UploadOutlined,
@@ -24,7 +28,7 @@ import { ROLES, type Role } from '../api/types';
 import type { MessageKey } from '../i18n/translate';
 import type { MenuGroupDef, MenuPageDef } from './menu';
 
-export type MenuGroupKey = 'policies' | 'org' | 'system';
+export type MenuGroupKey = 'policies' | 'ledger' | 'org' | 'system';
 
 export interface PageDef extends MenuPageDef<MenuGroupKey> {
   icon: ComponentType;
@@ -39,6 +43,7 @@ export interface GroupDef extends MenuGroupDef<MenuGroupKey> {
 
 export const MENU_GROUPS: readonly GroupDef[] = [
   { key: 'policies', titleKey: 'policies.menu.group', icon: FileTextOutlined },
+  { key: 'ledger', titleKey: 'ledger.menu.group', icon: CarryOutOutlined },
   { key: 'org', titleKey: 'menu.org', icon: ClusterOutlined },
   { key: 'system', titleKey: 'menu.system', icon: SettingOutlined },
 ];
@@ -106,6 +111,54 @@ export const PAGES: readonly PageDef[] = [
     group: 'policies',
     hideInMenu: true,
     component: lazy(() => import('../pages/policies/PolicyAlignmentPage')),
+  },
+  {
+    path: '/ledger/todo',
+    titleKey: 'ledger.menu.todo',
+    summaryKey: 'ledger.summary.todo',
+    icon: ScheduleOutlined,
+    // Administrators may open every page; the page tells them the list is a department's.
+    roles: ['admin', 'department'],
+    group: 'ledger',
+    component: lazy(() => import('../pages/ledger/TodoPage')),
+  },
+  {
+    path: '/ledger/board',
+    titleKey: 'ledger.menu.board',
+    summaryKey: 'ledger.summary.board',
+    icon: DashboardOutlined,
+    roles: ADMIN_BUREAU,
+    group: 'ledger',
+    component: lazy(() => import('../pages/ledger/BoardPage')),
+  },
+  {
+    path: '/ledger',
+    titleKey: 'ledger.menu.ledgers',
+    summaryKey: 'ledger.summary.ledgers',
+    icon: ProfileOutlined,
+    roles: ADMIN_BUREAU,
+    group: 'ledger',
+    component: lazy(() => import('../pages/ledger/LedgerListPage')),
+  },
+  {
+    path: '/ledger/items/:id',
+    titleKey: 'ledger.menu.item',
+    summaryKey: 'ledger.summary.item',
+    icon: CarryOutOutlined,
+    roles: ['admin', 'bureau', 'department'],
+    group: 'ledger',
+    hideInMenu: true,
+    component: lazy(() => import('../pages/ledger/ItemPage')),
+  },
+  {
+    path: '/ledger/:id',
+    titleKey: 'ledger.menu.ledger',
+    summaryKey: 'ledger.summary.ledger',
+    icon: ProfileOutlined,
+    roles: ADMIN_BUREAU,
+    group: 'ledger',
+    hideInMenu: true,
+    component: lazy(() => import('../pages/ledger/LedgerPage')),
   },
   {
     path: '/org/units',

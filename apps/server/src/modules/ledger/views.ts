@@ -695,10 +695,29 @@ export async function boardData(
     .where(
       and(eq(urgingNotices.orgUnitCode, unit.code), inArray(urgingNotices.status, ['issued', 'signed'])),
     );
+  // For one ledger, every task as a light (红黄绿灯): the board's picture of the whole ledger.
+  const lights = f.ledgerId
+    ? (
+        await q
+          .select({
+            id: ledgerItems.id,
+            seq: ledgerItems.seq,
+            marker: ledgerItems.marker,
+            title: ledgerItems.title,
+            status: ledgerItems.status,
+            colour: ledgerItems.colour,
+          })
+          .from(ledgerItems)
+          .where(and(eq(ledgerItems.ledgerId, f.ledgerId), liveTask))
+          .orderBy(asc(ledgerItems.sortOrder))
+          .limit(2000)
+      ).map((l) => ({ ...l, status: l.status as ItemStatus, colour: l.colour as Colour | null }))
+    : [];
   return {
     orgUnitCode: unit.code,
     orgUnitName: unit.name,
     today,
+    lights,
     totals,
     departments: [...depts.values()].sort(
       (a, b) => a.sortOrder - b.sortOrder || a.name.localeCompare(b.name, 'zh-CN'),

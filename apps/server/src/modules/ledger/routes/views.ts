@@ -114,6 +114,16 @@ export const viewRoutes: FastifyPluginAsyncZod = async (app) => {
             orgUnitCode: z.string(),
             orgUnitName: z.string(),
             today: z.string(),
+            lights: z.array(
+              z.object({
+                id: z.string(),
+                seq: z.string().nullable(),
+                marker: z.string().nullable(),
+                title: z.string(),
+                status: itemStatus,
+                colour: colour.nullable(),
+              }),
+            ),
             totals,
             departments: z.array(
               z.object({
