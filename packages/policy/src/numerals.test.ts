@@ -24,6 +24,8 @@ describe('numerals', () => {
     ['百亿', 1e10],
     ['百分之二十', 20],
     ['１２', 12],
+    ['百分之二点五', 2.5],
+    ['十二点零五', 12.05],
   ])('parses %s as %d', (s, n) => expect(parseNumber(s)).toBe(n));
 
   it('rejects text that is not a numeral', () => {

@@ -31,7 +31,8 @@ const BIG_UNITS: Record<string, number> = { 万: 1e4, 萬: 1e4, 亿: 1e8, 億: 1
 
 /** Characters that can make up a Chinese numeral, for building regexes. */
 export const CN_DIGIT_CHARS = '〇零一二两三四五六七八九十百千';
-export const CN_NUMERAL = `[${CN_DIGIT_CHARS}]+`;
+/** A Chinese numeral, with decimals written 二点五. */
+export const CN_NUMERAL = `[${CN_DIGIT_CHARS}]+(?:点[〇零一二三四五六七八九]+)?`;
 /** An Arabic number with optional thousands separators and decimals, or a Chinese numeral. */
 export const NUMBER = `(?:\\d+(?:,\\d{3})*(?:\\.\\d+)?|${CN_NUMERAL})`;
 
@@ -66,7 +67,7 @@ export function parseChineseInteger(s: string): number | null {
   return total + section + (digit ?? 0);
 }
 
-/** 1,500 → 1500, 1.5 → 1.5, 一千五百 → 1500, 1.5万 → 15000, 百亿 → 1e10, 百分之二十 → 20. */
+/** 1,500 → 1500, 1.5 → 1.5, 一千五百 → 1500, 二点五 → 2.5, 1.5万 → 15000, 百亿 → 1e10, 百分之二十 → 20. */
 export function parseNumber(raw: string): number | null {
   const s = raw.replace(/\s+/g, '').replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
   if (!s) return null;
@@ -77,6 +78,14 @@ export function parseNumber(raw: string): number | null {
     let v = Number(m[1].replace(/,/g, ''));
     for (const c of m[2]) v *= BIG_UNITS[c];
     return Number.isFinite(v) ? v : null;
+  }
+  const dec = /^(.+)点([〇零一二三四五六七八九]+)$/.exec(s);
+  if (dec) {
+    const whole = parseChineseInteger(dec[1]);
+    if (whole == null) return null;
+    let frac = '';
+    for (const c of dec[2]) frac += String(DIGITS[c]);
+    return Number(`${whole}.${frac}`);
   }
   return parseChineseInteger(s);
 }

@@ -39,6 +39,21 @@ describe('targets', () => {
     ['到2027年，技术合同成交额较2024年增长50%。', { c: 'growth', v: 50, u: '%' }],
     ['每年开展服务活动10场次以上。', { c: 'at_least', v: 10, u: '场次', per: 'year' }],
     ['全市每个区县至少建成1个科技服务中心。', { c: 'at_least', v: 1, u: '个' }],
+    // Verb, then the noun, then the count.
+    ['到2027年，组建科技服务团12个。', { c: 'reach', v: 12, u: '个', d: 2027 }],
+    // 万/亿 before any unit stays in the unit.
+    ['到2027年，众创空间面积达到8万平方米。', { c: 'reach', v: 8, u: '万平方米' }],
+    // 累计 before the verb is an adverb, not the predicate.
+    ['到2026年累计推广绿色技术20项以上。', { c: 'at_least', v: 20, u: '项', d: 2026 }],
+    // 一 and 两 written in Chinese count when a bound word or a goal verb governs them.
+    ['每个乡镇至少建设一个农技服务站。', { c: 'at_least', v: 1, u: '个' }],
+    ['到2027年，新增两家省级技术创新中心。', { c: 'reach', v: 2, u: '家' }],
+    ['每年组织科技人员服务企业1500家次。', { c: 'reach', v: 1500, u: '家次', per: 'year' }],
+    ['到2027年，科普经费占比提高到百分之一点五。', { c: 'reach', v: 1.5, u: '%' }],
+    ['到2027年，检测成本占比不超过8%。', { c: 'at_most', v: 8, u: '%' }],
+    ['到2027年，能耗强度不高于0.4吨。', { c: 'at_most', v: 0.4, u: '吨' }],
+    // 达到2022年的4倍: 2022 is the base, 2027 the deadline.
+    ['到2027年，技术交易额达到2022年的4倍。', { c: 'multiply', v: 4, u: null, d: 2027 }],
   ])('%s', (text, want) => {
     const got = targets(text);
     expect(got).toHaveLength(1);
@@ -53,6 +68,83 @@ describe('targets', () => {
       '按照云政发〔2024〕12号文件要求，建立一批创新平台。',
     ].join('\n');
     expect(targets(text)).toEqual([]);
+  });
+
+  it('is not fooled by support rules, eligibility thresholds and programme names', () => {
+    const text = [
+      '一、支持政策',
+      '对年度销售收入超过2000万元的企业，按其研发投入的5%给予奖励。',
+      '二是对新认定的孵化器，按其建设投入的30%给予补助。',
+      '县科技创新领导小组统筹推进科技型企业倍增工作，实施“翻番计划”。',
+    ].join('\n');
+    expect(targets(text)).toEqual([]);
+  });
+
+  it('names what is measured, not a verb, a size word, a base year or a time span', () => {
+    const metrics = (text: string) => P(`一、主要目标\n${text}`).targets.map((t) => [t.metric, t.comparator]);
+    expect(metrics('设立县级创新引导基金，规模达到5亿元。')).toEqual([['县级创新引导基金', 'reach']]);
+    expect(metrics('设立县级人才发展资金，每年安排不低于300万元。')).toEqual([
+      ['县级人才发展资金', 'at_least'],
+    ]);
+    expect(metrics('技术合同成交额突破30亿元，年均增长15%。')).toEqual([
+      ['技术合同成交额', 'more_than'],
+      ['技术合同成交额年均增长', 'growth'],
+    ]);
+    expect(metrics('全县专利授权量较2023年增长1倍。')).toEqual([['专利授权量', 'multiply']]);
+    expect(metrics('科技型企业数量在2023年基础上翻一番。')).toEqual([['科技型企业数量', 'multiply']]);
+    expect(metrics('有效发明专利达到900件，较2023年翻一番。')).toEqual([
+      ['有效发明专利', 'reach'],
+      ['有效发明专利', 'multiply'],
+    ]);
+    expect(metrics('三年累计示范推广新品种、新技术40项。')[0][0]).toBe('新品种、新技术');
+    expect(metrics('全年新增入库企业40家以上。')[0][0]).toBe('入库企业');
+    expect(metrics('每年新增培育成省级孵化器2家。')[0][0]).toBe('省级孵化器');
+  });
+
+  it('shares a frequency with a following count of events, not with a count of things built', () => {
+    const per = (text: string) => P(`一、主要目标\n${text}`).targets.map((t) => t.per);
+    expect(per('每个服务站每年举办培训不少于6期，培训农民300人次以上。')).toEqual(['year', 'year']);
+    expect(per('每年组织专家服务不少于100场，新建示范基地5个。')).toEqual(['year', null]);
+  });
+
+  it('hands a 到YYYY年 to the numbered items under it, not to a sibling section', () => {
+    const deadlines = (text: string) => P(text).targets.map((t) => [t.section, t.metric, t.deadline]);
+    expect(
+      deadlines(
+        [
+          '一、发展目标',
+          '（一）主要目标。到2026年，全县创新能力明显增强。',
+          '1.研发投入。研发投入强度达到2%。',
+          '2.创新主体。高新技术企业达到40家。',
+        ].join('\n'),
+      ),
+    ).toEqual([
+      ['一/(一)/1', '研发投入强度', 2026],
+      ['一/(一)/2', '高新技术企业', 2026],
+    ]);
+    expect(
+      deadlines(
+        [
+          '一、发展目标',
+          '（一）总体目标。到2026年，全县创新能力明显增强。',
+          '（二）具体目标。',
+          '1.研发投入强度达到2%。',
+        ].join('\n'),
+      ),
+    ).toEqual([['一/(二)/1', '研发投入强度', null]]);
+    expect(
+      deadlines(
+        [
+          '一、发展目标',
+          '到2026年，全县创新能力明显增强，具体目标是：',
+          '1.高新技术企业达到40家；',
+          '2.科技型中小企业达到90家。',
+        ].join('\n'),
+      ),
+    ).toEqual([
+      ['一/1', '高新技术企业', 2026],
+      ['一/2', '科技型中小企业', 2026],
+    ]);
   });
 
   it('gives one target per number, sharing the verb and the 到YYYY年 of its paragraph and list', () => {

@@ -4,31 +4,37 @@
 import type { Doc, Para } from './doc.js';
 import type { Layout } from './layout.js';
 import { doublingFactor, NUMBER, parseNumber } from './numerals.js';
-import type { SectionIndex } from './sections.js';
+import { parseMarker, type SectionIndex } from './sections.js';
 import type { Comparator, Target } from './types.js';
 
+/** Units as written after a number; counts of visits (家次, 人次) before their plain forms. */
 const UNITS =
-  '个百分点|百分点|万人次|人次|场次|批次|户次|项次|万千瓦|千瓦时|千瓦|兆瓦|万元|亿元|元|万人|万户|万亩|万吨|吨|亩|公顷|平方公里|平方米|公里|千米|万家|家|个|名|项|人|户|次|处|座|所|支|条|台|套|件|篇|批|场|期|位|头|株|种|类|款|栋|张|辆|%|‰|倍';
+  '个百分点|百分点|人次|家次|企次|场次|批次|户次|项次|班次|千瓦时|千瓦|兆瓦|元|亩|吨|公顷|平方公里|平方米|公里|千米|家|个|名|项|人|户|次|处|座|所|支|条|台|套|件|篇|批|场|期|位|头|株|种|类|款|栋|张|辆|%|‰|倍';
+/** A unit may carry 万 or 亿 (50万平方米, 10亿元): kept in the unit, as the spec's 百亿元 → 100 亿元. */
 const QTY = new RegExp(
-  `百分之(${NUMBER})(?:\\s*(?:至|到)\\s*百分之(${NUMBER}))?|(${NUMBER})(?:\\s*(?:至|到|—|-|~)\\s*(${NUMBER}))?\\s*(${UNITS})`,
+  `百分之(${NUMBER})(?:\\s*(?:至|到)\\s*百分之(${NUMBER}))?|(${NUMBER})(?:\\s*(?:至|到|—|-|~)\\s*(${NUMBER}))?\\s*((?:万|亿)?(?:${UNITS}))`,
   'g',
 );
 /** Verbs whose subject is what is measured: 科技型企业达到50家. */
 const PREDICATE =
-  '达到|达|超过|突破|高于|大于|多于|不低于|不少于|不超过|不高于|低于|少于|控制在|保持在|稳定在|增长|增加|提高|提升|增至|增幅|增速|下降|降低|减少|占比|占|实现|累计|总数|总量为';
+  '达到|达|超过|突破|高于|大于|多于|不低于|不少于|不超过|不高于|低于|少于|控制在|保持在|稳定在|增长|增加|提高|提升|增至|增幅|增速|下降|降低|减少|占比|占|实现|总数|总量为';
 /** Verbs whose object is what is counted: 引进科技领军人才3名, 建成服务站点80个. */
 const ACTION =
-  '建成|建设|打造|培育|引进|引导|新增|创建|争创|组织实施|组织|实施|推广|选派|建立|培养|认定|转移转化|转化|选育|命名|招引|引育|吸引|孵化|培训|举办|开展|新建|改造|遴选|攻克|申请|获得|储备|入库|扶持|支持|带动|落地|完成|形成|设立|布局|挂牌|认证|评选|制定|申报|发放|安排|奖励|补助|资助|新认定';
+  '建成|建设|打造|培育|引进|引导|新增|创建|争创|组建|组织实施|组织|实施|推广|选派|选认|选聘|建立|培养|认定|转移转化|转化|选育|命名|招引|引育|集聚|吸引|孵化|培训|举办|开展|新建|扩建|改造|遴选|攻克|研制|申请|获得|储备|入库|扶持|支持|带动|落地|完成|形成|设立|成立|布局|挂牌|认证|评选|制定|申报|发放|安排|奖励|补助|资助|新认定';
 const VERB = new RegExp(`(${PREDICATE}|${ACTION})`, 'g');
 const PREDICATE_ONLY = new RegExp(`^(?:${PREDICATE})$`);
 const DOUBLING = /翻(一|两|二|三)?番|翻一倍|翻倍|双倍增|倍增/g;
+const GOAL_VERB_END = new RegExp(`(?:${ACTION})$`);
+const GOAL_VERB_START = new RegExp(`^(?:${ACTION})`);
+const WEAK_METRIC = new RegExp(`^(?:${PREDICATE}|${ACTION}|规模|总量|总额|金额|数额|数量|总数)$`);
 const NEXT_QTY = new RegExp(`${NUMBER}\\s*(?:${UNITS})`);
 const NOUN_AFTER_VERB =
   /^(?:的|方案|意见|办法|细则|计划|主体|单位|部门|项目|工作|机制|体系|能力|水平|情况|成效|中心|站|平台|机构|基地|园|点|窗口)/;
 const INCENTIVE = /给予|补助|奖励|资助|补贴|贴息|奖补|扶持资金|最高/;
 const PRESENT = /现有|已有|已经|已建|已累计|目前|截至|截止|现已|原有/;
+/** 到YYYY年 and its kin; 到 after a verb (达到2021年的3倍, 提高到) names a base, not a deadline. */
 const DEADLINE_MARK =
-  /(?:到|至|截至|截止到?|力争到|争取到)\s*((?:19|20)\d{2})\s*年|((?:19|20)\d{2})\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?\s*(?:底|末|前|以前|之前)|(?:^|[。;,])((?:19|20)\d{2})\s*年\s*,/g;
+  /(?:(?<![达提增升降减扩])到|(?<![截])至|截至|截止到?|力争到|争取到)\s*((?:19|20)\d{2})\s*年|((?:19|20)\d{2})\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?\s*(?:底|末|前|以前|之前)|(?:^|[。;,])((?:19|20)\d{2})\s*年\s*,/g;
 const FIVE_YEAR = /十(一|二|三|四|五)五”?\s*(?:期间|时期|末|时期末)/;
 const FIVE_YEAR_END: Record<string, number> = { 一: 2010, 二: 2015, 三: 2020, 四: 2025, 五: 2030 };
 const LIST_ITEM = /^(?:——|—|-|·|•|●|○|■|□|◆|[①-⑳]|[a-z][.)])/;
@@ -36,9 +42,15 @@ const SCOPE_HEAD =
   /^(?:在)?((?:全(?:市|县|旗|区|省|州|盟|镇|乡|国|域)(?:各(?:县区|县市区|县|市|区|旗县|旗|乡镇))?)|县域|市域|区域内|各级政府|各级财政|各(?:县区|县市区|旗县市区|旗县区|旗县|县|市|区|旗|乡镇|园区)|每个[^,;。]{1,14}?(?:区|县|市|旗|镇|乡|村|园区|基地|企业|行业|领域)(?=内)|(?:[\u4e00-\u9fa5]{2,4}、){1,5}[\u4e00-\u9fa5]{2,4}[一二三四五六七八九两]+(?:县|区|市|旗)|[一二三四五六七八九两]+(?:县|区|旗)[\u4e00-\u9fa5]{0,6}村|重点产业领域)/;
 const IN_SCOPE = /在([^,;。]{2,16}?)内?(?=组织|实施|打造|建设|建成|建立|培育|引进|推广|选派|创建)/;
 const LEAD_STRIP =
-  /^(?:[^,;。的]{0,30}?(?:制定|提出|规定|确定|明确|部署)的|并|同时|其中|力争|争取|确保|努力|要|将|可|累计|全年|每年|年均(?!增)|到\d{4}年|\d{4}年(?:底|末|前)?|“?十[一二三四五]五”?(?:期间|时期|末)?|期间|届时|实现|推动|推进|加快推进|加快|进一步|经过\S{1,3}年努力|通过\S{1,3}年努力)+/;
+  /^(?:[一二三四五六七八九十]+是|[^,;。的]{0,30}?(?:制定|提出|规定|确定|明确|部署)的|并|同时|其中|力争|争取|确保|努力|要|将|可|累计|全年|每年|年均(?!增)|到\d{4}年|\d{4}年(?:底|末|前)?|“?十[一二三四五]五”?(?:期间|时期|末)?|期间|届时|实现|推动|推进|加快推进|加快|进一步|经过\S{1,3}年努力|通过\S{1,3}年努力)+/;
 const TRAIL_STRIP =
   /(?:力争|争取|确保|努力|要|将|可|累计|分别|的|都|总计|共|要求|不少于|不低于|至少|达到|超过)+$/;
+/** A base the goal is measured from (较2021年, 在2021年基础上, 与2020年相比): not what is measured. */
+const BASE_YEAR = /(?:在|较|比|与|同比)\s*(?:19|20)\d{2}\s*年(?:底|末)?(?:的)?(?:基础上|相比|水平上?)?/g;
+/** A span of time before what is counted (三年, 五年内, 年内). */
+const TIME_SPAN = /^(?:(?:\d{1,2}|[一二三四五六七八九十两]{1,3})年(?:内|来|间|中)?|年内|当年)/;
+/** A head noun too general to name what is counted without the verb before it (入库培育企业). */
+const GENERIC_HEAD = /^(?:企业|人才|项目|团队|人员|单位|机构|平台|基地|成果|技术|产品|专家|农户|主体|载体)$/;
 
 interface Clause {
   start: number;
@@ -120,9 +132,13 @@ const LEAD_SUBJECT_VERB = /^(?:并|和|及|、)?(?:组织|开展|推动|鼓励|�
 const LEAD_OBJECT_VERB = new RegExp(`^(?:并|和|及|、)?(?:${ACTION}|组织|开展|推动|鼓励|推进|加快)`);
 
 function cleanMetric(s: string, object = false): string {
-  let t = s.trim().replace(/^[,、:的—\-·•]+|[,、:]+$/g, '');
+  let t = s
+    .trim()
+    .replace(/^(?:\d{1,3}[.、](?!\d)|\(\d{1,3}\)|[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\))/, '')
+    .replace(/^[,、:的—\-·•]+|[,、:]+$/g, '');
+  t = t.replace(BASE_YEAR, '');
   for (let k = 0; k < 3; k++) {
-    t = t.replace(LEAD_STRIP, '').replace(TRAIL_STRIP, '');
+    t = t.replace(LEAD_STRIP, '').replace(TRAIL_STRIP, '').replace(TIME_SPAN, '');
     const sc = SCOPE_HEAD.exec(t);
     if (sc && sc[0].length < t.length - 1) t = t.slice(sc[0].length);
   }
@@ -135,8 +151,13 @@ function cleanMetric(s: string, object = false): string {
   for (let k = 0; k < 4; k++) {
     const v = lead.exec(t);
     if (!v) break;
-    t = t.slice(v[0].length);
+    // …but a general noun keeps the verb that makes it specific (入库培育企业, not 企业).
+    const rest = t.slice(v[0].length);
+    if (GENERIC_HEAD.test(rest)) break;
+    t = rest;
   }
+  // A resultative 成 after the verb (建设成省级孵化器) is not part of the noun.
+  if (object) t = t.replace(/^成(?=[\u4e00-\u9fa5]{2})(?!果|效|本|员|立|熟|长|就|交|品|都|为)/, '');
   if (/^“[^“”]+”$/.test(t)) t = t.slice(1, -1);
   return t.trim();
 }
@@ -156,6 +177,8 @@ function nounAfter(s: string): string {
 }
 
 interface Found {
+  /** The metric in matching text (simplified), for reuse by later goals. */
+  metricMatch: string;
   at: number;
   end: number;
   value: number;
@@ -178,13 +201,38 @@ export function extractTargets(
 ): Target[] {
   const out: Target[] = [];
   let listYear: number | null = null;
+  // A 到YYYY年 hands its year to the numbered items under it: those nested under the heading whose
+  // paragraph states it ((二)主要目标。到2025年… → 1. 2. 3.), or listed after a lead-in that ends in a
+  // colon (到2025年，具体目标是：). A sibling section's items do not inherit it.
+  const leads: { year: number; ownRank: number | null; itemRank: number | null; colon: boolean }[] = [];
   for (const p of doc.paras) {
     doc.tick('targets');
     if (L.frame[p.index]) continue;
     const m = doc.m(p);
     if (m.includes('|')) continue;
     const isListItem = LIST_ITEM.test(m);
-    const inherited = isListItem ? listYear : null;
+    const mk = parseMarker(m);
+    let fromLead: number | null = null;
+    if (mk) {
+      // A heading closes the leads of its own rank or deeper and the colon lists it is outside of.
+      while (leads.length) {
+        const top = leads[leads.length - 1];
+        const closes =
+          top.itemRank != null ? mk.rank < top.itemRank : top.ownRank != null && mk.rank <= top.ownRank;
+        if (!closes) break;
+        leads.pop();
+      }
+      const top = leads[leads.length - 1];
+      if (top) {
+        top.itemRank ??= mk.rank;
+        if (mk.rank >= top.itemRank) fromLead = top.year;
+      }
+    } else if (!isListItem) {
+      // Plain text ends a colon list (its lead has no heading rank) and inherits nothing.
+      while (leads.length && leads[leads.length - 1].colon && leads[leads.length - 1].itemRank != null)
+        leads.pop();
+    }
+    const inherited = isListItem ? (listYear ?? fromLead) : fromLead;
     const { found, cl } = paragraphTargets(doc, p, m);
     // Deadline marks in this paragraph, by position.
     const marks: { at: number; year: number }[] = [];
@@ -193,6 +241,13 @@ export function extractTargets(
       marks.push({ at: x.index, year: Number(x[1] ?? x[2] ?? x[3]) });
     }
     if (!isListItem) listYear = marks.length ? marks[marks.length - 1].year : null;
+    if (marks.length && (mk || /:\s*$/.test(m)))
+      leads.push({
+        year: marks[marks.length - 1].year,
+        ownRank: mk?.rank ?? null,
+        itemRank: null,
+        colon: /:\s*$/.test(m),
+      });
     let markAt = 0;
     for (const f of found) {
       const local = f.at - p.start;
@@ -295,8 +350,15 @@ function paragraphTargets(doc: Doc, p: Para, m: string): { found: Found[]; cl: C
     const after = m.slice(local + x[0].length, local + x[0].length + 6);
     if (unit === '个' && /^月/.test(after)) continue;
     const rawValue = x[1] ?? x[3];
-    // 一个/一批: the numeral 一 written in Chinese means "a", not a quantity.
-    if (rawValue === '一' || rawValue === '两' || rawValue === '几') continue;
+    // 一个/一批: the numeral 一 written in Chinese means "a", not a quantity, unless a bound word
+    // governs it (至少建设一个); 两 is a count after a bound word or a goal verb (新增两家).
+    if (rawValue === '几') continue;
+    if (rawValue === '一' || rawValue === '两') {
+      const lead = m.slice(Math.max(clause.start - p.start, local - 8), local);
+      const bound = /(?:至少|不少于|不低于)[\u4e00-\u9fa5]{0,3}$/.test(lead);
+      const goalVerb = rawValue === '两' && GOAL_VERB_END.test(lead);
+      if (!bound && !goalVerb) continue;
+    }
     if (mask[local]) continue;
     const value = parseNumber(rawValue);
     if (value == null) continue;
@@ -311,6 +373,17 @@ function paragraphTargets(doc: Doc, p: Para, m: string): { found: Found[]; cl: C
       /元$|^%$/.test(unit) &&
       INCENTIVE.test(doc.match.slice(Math.max(clause.sentenceStart, at - WINDOW), at))
     )
+      continue;
+    // A threshold that makes someone eligible (对年度研发投入超过500万元的企业) is a condition.
+    const clauseHead = doc.match.slice(clause.start, at);
+    const clauseTail = doc.match.slice(p.start + local + x[0].length, clause.end);
+    if (
+      /^(?:[一二三四五六七八九十]+是)?(?:并|再|同时)?(?:对于|对|凡)/.test(clauseHead) &&
+      /的/.test(clauseTail.slice(0, 12))
+    )
+      continue;
+    // A rate or amount granted in the same clause (按其增量的10%给予补助) is a support rule.
+    if (/元$|^%$/.test(unit) && (/给予|予以/.test(clauseTail) || /^(?:并|再)?(?:按|按照)/.test(clauseHead)))
       continue;
     // A count of what exists now is not a goal (a multiple of it is: 达到现有的3倍).
     if (PRESENT.test(cText) && unit !== '倍') continue;
@@ -361,9 +434,10 @@ function paragraphTargets(doc: Doc, p: Para, m: string): { found: Found[]; cl: C
       u = null;
       if (/增长|增加|提高/.test(pre) && !/的$/.test(pre)) v = value + 1;
     } else if (/^以上/.test(post) || /不低于|不少于|至少/.test(pre)) comparator = 'at_least';
-    else if (/超过|高于|突破|大于|多于/.test(pre)) comparator = 'more_than';
-    else if (/^(?:以内|以下)/.test(post) || /不超过|不高于|低于|少于|控制在/.test(pre))
+    // 不超过/不高于 contain 超过/高于: the bounded-above words are tested first.
+    else if (/^(?:以内|以下)/.test(post) || /不超过|不高于|不多于|低于|少于|控制在/.test(pre))
       comparator = 'at_most';
+    else if (/超过|高于|突破|大于|多于/.test(pre)) comparator = 'more_than';
     else if (/百分点$/.test(unit) && /提高|增加|提升|增长/.test(pre)) comparator = 'growth';
     else if (
       unit === '%' &&
@@ -372,7 +446,14 @@ function paragraphTargets(doc: Doc, p: Para, m: string): { found: Found[]; cl: C
     )
       comparator = 'growth';
     const approx = /^(?:左右|上下)/.test(post) || /(?:约|近|大约|接近)\s*$/.test(cText);
-    const per = /每年|年均|每年度/.test(doc.match.slice(Math.max(textStart, at - WINDOW), at));
+    let per = /每年|年均|每年度/.test(doc.match.slice(Math.max(textStart, at - WINDOW), at));
+    // A count of events in a clause that starts with its verb (…每年开展培训不少于4期，培训农民200
+    // 人次) shares the frequency of the goal before it in the sentence; a count of things built does
+    // not (每年组织服务200人次，新建平台8个).
+    if (!per && /次|场|期/.test(unit) && GOAL_VERB_START.test(doc.match.slice(clause.start, at))) {
+      const prev = [...found].reverse().find((f) => f.clause.sentence === clause.sentence);
+      if (prev?.per && /每年/.test(doc.match.slice(prev.textStart, prev.at))) per = true;
+    }
 
     // Metric.
     // After an earlier quantity in this clause, its noun runs up to the next 、.
@@ -400,10 +481,42 @@ function paragraphTargets(doc: Doc, p: Para, m: string): { found: Found[]; cl: C
       const stopAt = nextQ.search(NEXT_QTY);
       metric = cleanMetric(nounAfter(stopAt >= 0 ? nextQ.slice(0, stopAt) : nextQ));
     }
+    // A bare verb (每年安排不低于500万元), a word for size (规模达到20亿元) or a growth word alone
+    // (…突破80亿元，年均增长20%) measures what the sentence named before it: the previous goal's
+    // metric, else the object of the previous clause.
+    let metricOut: string | null = null;
+    const growthOnly = /^(?:年均)?(?:增长|增幅|增速)$/.test(metric);
+    if (metric && (growthOnly || WEAK_METRIC.test(metric))) {
+      const prev = [...found].reverse().find((f) => f.clause.sentence === clause.sentence);
+      let base: [string, string] | null = prev ? [prev.metricMatch, prev.metric] : null;
+      const before = cl[clause.index - 1];
+      if (!base && before && before.sentence === clause.sentence) {
+        const t = doc.match.slice(Math.max(before.start, before.end - WINDOW), before.end);
+        // The object of the clause's first action verb (设立|旗级科技创新引导资金).
+        let after = 0;
+        VERB.lastIndex = 0;
+        for (let v = VERB.exec(t); v; v = VERB.exec(t))
+          if (!PREDICATE_ONLY.test(v[0])) {
+            after = v.index + v[0].length;
+            break;
+          }
+        const noun = cleanMetric(t.slice(after), true);
+        const at = doc.match.indexOf(noun, before.start);
+        if (noun.length >= 2 && at >= 0 && at < before.end)
+          base = [noun, doc.text.slice(at, at + noun.length)];
+      }
+      if (base && base[0].length >= 2) {
+        const own = growthOnly && unit !== '倍';
+        const mAt = doc.match.indexOf(metric, cStart);
+        const ownOut = mAt >= 0 && mAt < clause.end ? doc.text.slice(mAt, mAt + metric.length) : metric;
+        metricOut = own ? base[1] + ownOut : base[1];
+        metric = own ? base[0] + metric : base[0];
+      }
+    }
     // 翻一番，达到1200家: a verb with no subject measures what the sentence's previous goal did.
     if ((!metric || metric.length < 2) && kind === 'predicate') {
       const prev = [...found].reverse().find((f) => f.clause.sentence === clause.sentence);
-      if (prev) metric = prev.metric;
+      if (prev) [metric, metricOut] = [prev.metricMatch, prev.metric];
       else {
         const before = cl[clause.index - 1];
         const pc = before && before.sentence === clause.sentence ? before : undefined;
@@ -419,9 +532,11 @@ function paragraphTargets(doc: Doc, p: Para, m: string): { found: Found[]; cl: C
       }
     }
     if (!metric || metric.length < 2) continue;
-    const mStart = doc.match.indexOf(metric, cStart);
-    const metricOut =
-      mStart >= 0 && mStart < clause.end ? doc.text.slice(mStart, mStart + metric.length) : metric;
+    if (metricOut == null) {
+      const mStart = doc.match.indexOf(metric, cStart);
+      metricOut =
+        mStart >= 0 && mStart < clause.end ? doc.text.slice(mStart, mStart + metric.length) : metric;
+    }
     const f: Found = {
       at,
       end: p.start + qEnd + (/^(?:左右|以上|以内|以下)/.test(post) ? 2 : 0),
@@ -431,6 +546,7 @@ function paragraphTargets(doc: Doc, p: Para, m: string): { found: Found[]; cl: C
       comparator,
       approx,
       metric: metricOut,
+      metricMatch: metric,
       clause,
       textStart,
       textEnd: clause.end,
@@ -447,12 +563,13 @@ function paragraphTargets(doc: Doc, p: Para, m: string): { found: Found[]; cl: C
   DOUBLING.lastIndex = 0;
   for (let x = DOUBLING.exec(m); x; x = DOUBLING.exec(m)) {
     const after = m.slice(x.index + x[0].length, x.index + x[0].length + 4);
-    if (/^”?(?:计划|工程|行动|专项|方案|项目|政策)/.test(after)) continue;
+    // 倍增计划, 倍增工作: a doubling word followed by a noun names a programme, not a goal.
+    if (/^”?[\u4e00-\u9fa5]/.test(after) && !/^”?(?:以上|左右|目标|的目标)/.test(after)) continue;
     const at = p.start + x.index;
     const clause = clauseOf(at);
     if (!clause) continue;
     let head = doc.match.slice(Math.max(clause.start, at - WINDOW), at).replace(/[“"]$/, '');
-    head = head.replace(/(?:实现|达到|力争|争取|确保|要|比\d{4}年)+$/, '');
+    head = head.replace(BASE_YEAR, '').replace(/(?:实现|达到|力争|争取|确保|要)+$/, '');
     head = head.replace(/^.*?(?:加快推进|推进|推动|实现|力争|争取|确保|促进)/, '');
     const scopeLead = SCOPE_HEAD.exec(head);
     if (scopeLead) head = head.slice(scopeLead[0].length);
@@ -461,6 +578,15 @@ function paragraphTargets(doc: Doc, p: Para, m: string): { found: Found[]; cl: C
       .map((s) => cleanMetric(s))
       .filter((s) => s.length >= 2);
     const factor = x[1] ? doublingFactor(x[1] === '两' ? '二' : x[1]) : 2;
+    // 达到3000家以上，较2022年翻一番: without a noun of its own it doubles the goal before it.
+    let prevMetric: string | null = null;
+    if (!nouns.length) {
+      const prev = [...found].reverse().find((f) => f.clause.sentence === clause.sentence && f.at < at);
+      if (prev) {
+        nouns.push(prev.metricMatch);
+        prevMetric = prev.metric;
+      }
+    }
     for (const noun of nouns) {
       const mStart = doc.match.indexOf(noun, Math.max(clause.start, at - WINDOW));
       found.push({
@@ -471,7 +597,9 @@ function paragraphTargets(doc: Doc, p: Para, m: string): { found: Found[]; cl: C
         unit: null,
         comparator: 'multiply',
         approx: false,
-        metric: mStart >= 0 && mStart < at ? doc.text.slice(mStart, mStart + noun.length) : noun,
+        metric:
+          prevMetric ?? (mStart >= 0 && mStart < at ? doc.text.slice(mStart, mStart + noun.length) : noun),
+        metricMatch: noun,
         clause,
         textStart: clause.start,
         textEnd: clause.end,

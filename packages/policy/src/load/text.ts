@@ -117,8 +117,5 @@ export function notReadableReason(text: string): string | null {
 export function assertReadable(text: string): void {
   const reason = notReadableReason(text);
   if (reason)
-    throw new PolicyError(
-      'NOT_A_TEXT_DOCUMENT',
-      `${reason}；请上传 DOCX、PDF、网页或文本格式的中文政策文件`,
-    );
+    throw new PolicyError('NOT_A_TEXT_DOCUMENT', `${reason}；请上传 DOCX、PDF、网页或文本格式的中文政策文件`);
 }

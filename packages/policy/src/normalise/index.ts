@@ -5,7 +5,7 @@ import { foldText, isCjkPunct, isDigit, isHan, isSpace } from '../chars.js';
 import type { Script, SourceFormat, Warning } from '../types.js';
 import { isChromeLine, isPageNumber } from './chrome.js';
 import { type RawLine, splitLines } from './lines.js';
-import { looksHardWrapped, reflow } from './reflow.js';
+import { joinBrokenSentences, looksHardWrapped, reflow } from './reflow.js';
 import { detectScript, toSimplifiedSameLength } from './script.js';
 import { type MappedText, MappedTextBuilder } from './textmap.js';
 
@@ -108,7 +108,7 @@ export function normalise(original: string, opts: NormaliseOptions = {}): Normal
       message: `已去除 ${dropped} 行网页或版面信息（导航、页码、页眉页脚等）`,
     });
   const hardWrapped = opts.format === 'pdf' || looksHardWrapped(lines);
-  const cont = hardWrapped ? reflow(lines, opts.lineFill) : new Array<boolean>(lines.length).fill(false);
+  const cont = hardWrapped ? reflow(lines, opts.lineFill) : joinBrokenSentences(lines);
   opts.onProgress?.('reflow');
 
   const b = new MappedTextBuilder();

@@ -156,3 +156,22 @@ function reflowByGeometry(lines: RawLine[], fill: ReadonlyMap<number, boolean>, 
   }
   return cont;
 }
+
+/**
+ * For text that is not hard-wrapped (one paragraph per line): a line that has finished a sentence and
+ * then stops inside the next one (…。旗财政每年安排科技经费不低 / 于一般公共预算支出的1%。) was broken
+ * by hand or by a <br>; the next line, when it is not a heading or a table row, continues it.
+ */
+export function joinBrokenSentences(lines: RawLine[]): boolean[] {
+  const cont = new Array<boolean>(lines.length).fill(false);
+  for (let i = 1; i < lines.length; i++) {
+    const prev = lines[i - 1].text;
+    const cur = lines[i].text;
+    if (TABLE_ROW.test(prev) || TABLE_ROW.test(cur) || HEADING_START.test(cur)) continue;
+    if (!/^[\u4e00-\u9fa5\d]/.test(cur) || !/[\u4e00-\u9fa5]$/.test(prev)) continue;
+    const stop = Math.max(prev.lastIndexOf('。'), prev.lastIndexOf('；'), prev.lastIndexOf(';'));
+    // The unfinished sentence after the last stop is long enough to be prose, not a label.
+    if (stop >= 0 && prev.length - stop > 6) cont[i] = true;
+  }
+  return cont;
+}
