@@ -294,6 +294,24 @@ describe('cites and meta', () => {
   });
 });
 
+describe('line breaks in plain text', () => {
+  it('joins a sentence broken after its paragraph has finished one, and nothing else', () => {
+    const text = [
+      '某县科技创新行动方案',
+      '一、保障措施',
+      '（一）强化资金保障。县财政每年安排科技经费不低',
+      '于一般公共预算支出的2%。',
+      '（二）强化考核',
+      '某县人民政府',
+    ].join('\n');
+    const p = P(text);
+    expect(p.targets.map((t) => [t.section, t.comparator, t.value, t.unit])).toEqual([
+      ['一/(一)', 'at_least', 2, '%'],
+    ]);
+    expect(p.sections.map((x) => x.heading)).toEqual(['保障措施', '强化资金保障', '强化考核']);
+  });
+});
+
 describe('版记', () => {
   it('joins a 抄送 line that breaks inside a name, keeps line ends after a name', () => {
     const text = [
