@@ -106,3 +106,23 @@ describe('a page saved as MHTML', () => {
     expect(r.policy.targets.map((t) => t.value)).toEqual([1000]);
   });
 });
+
+describe('a saved web page with navigation, sidebar links and related reading', () => {
+  it('keeps site chrome out of the title, issuers and cites', async () => {
+    const p = (await parsePolicy(path('songling-page.html'))).policy;
+    expect(p.meta).toMatchObject({
+      title: '松岭县人民政府办公室关于印发松岭县农业科技园区建设方案的通知',
+      attachmentTitle: '松岭县农业科技园区建设方案',
+      docNumber: '松政办发〔2025〕6号',
+      issuers: ['松岭县人民政府办公室'],
+      signedDate: '2025-04-02',
+    });
+    expect(p.cites.map((c) => [c.title, c.docNumber, c.relation])).toEqual([
+      ['某省农业科技园区管理办法', null, 'implements'],
+    ]);
+    expect(p.targets.map((t) => [t.metric, t.value, t.deadline])).toEqual([
+      ['园区入驻企业', 40, 2027],
+      ['科技示范基地', 6, 2027],
+    ]);
+  });
+});

@@ -11,7 +11,33 @@ const META_LINE = new RegExp(`^(?:${META_LABELS})(?:[:|]|$)`);
 const BREADCRUMB = /^(?:首页|主页|网站首页|当前位置|您的位置|您现在的位置|所在位置|位置)(?:[>»›/:]|$)/;
 const VIEWS = /浏览次数|阅读次数|访问次数|点击次数|点击数[:：]|次浏览|浏览量|阅读量|访问量/;
 const PAGE_INFO =
-  /^(?:发布时间|发布日期|更新时间|时间|日期|来源|文章来源|信息来源|作者|编辑|责任编辑|审核|字号|字体|点击|分享)[:：]|发布时间[:：].*来源|【字体|字号[:：]?[大中小]|打印本页|关闭窗口|收藏本页|分享到|扫一扫|在手机打开|返回顶部|^【?(?:打印|关闭|返回)】?$|^(?:上一篇|下一篇|相关链接|相关文件|相关阅读|附件下载)[:：]?/;
+  /^(?:发布时间|发布日期|更新时间|时间|日期|来源|文章来源|信息来源|作者|编辑|责任编辑|审核|字号|字体|点击|分享)[:：]|发布时间[:：].*来源|【字体|字号[:：]?[大中小]|打印本页|关闭窗口|收藏本页|分享到|扫一扫|在手机打开|返回顶部|^【?(?:打印|关闭|返回)】?$|^(?:上一篇|下一篇|相关链接|相关文件|相关阅读|相关解读|相关新闻|相关政策|相关稿件|政策解读|延伸阅读|推荐阅读|热点推荐|图文解读|附件下载)[:：]?/;
+/**
+ * Links to other pages as sites list them: a title followed by its date (…的通知 2021-03-18), a
+ * bulleted document title (· 关于…的通知), or a title tagged as its reading aid (《…》政策解读).
+ */
+const LINK_ITEM =
+  /(?:^|[^\d])(?:19|20)\d{2}[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12]\d|3[01])\]?$|^[·•●▪◆►▸][^。;]{4,}(?:通知|意见|方案|办法|规定|决定|规划|计划|细则|措施|要点|公告|通告|名单|公示|解读)$|(?:政策解读|政策问答|图文解读|图解|解读)$/;
+/** Words of site navigation bars, account links and date widgets. */
+const NAV_WORDS =
+  /今天是[:：]?|网站首页|首页|无障碍浏览|无障碍|长者模式|关怀版|适老化|English版?|简体中文|繁体中文|简体|繁体|蒙古文|藏文|维吾尔文|朝鲜文|政府信息公开|信息公开|政务公开|政务服务|办事服务|互动交流|政民互动|公众参与|数据开放|网站地图|登录|注册|个人中心|智能问答|机构概况|新闻中心|新闻动态|通知公告|办事指南|专题专栏|在线访谈|手机版|设为首页|加入收藏|走进[\u4e00-\u9fa5]{2,4}?(?=$|[|·/\s]|首页|政务|互动|办事|新闻|信息|专题)/g;
+/** A date widget's date and weekday, removed only from a line that has navigation words. */
+const WIDGET_DATE = /星期[一二三四五六日天]|(?:19|20)\d{2}年\d{1,2}月\d{1,2}日/g;
+
+/** A line made of navigation words (and at most a short site name besides). */
+function isNavBar(compact: string): boolean {
+  if (compact.length > 80 || /[。;]/.test(compact)) return false;
+  let words = 0;
+  const rest = compact
+    .replace(NAV_WORDS, () => {
+      words++;
+      return '';
+    })
+    .replace(WIDGET_DATE, '')
+    .replace(/[|｜·•/\\:,、丨>-]/g, '');
+  if (!words) return false;
+  return rest.length <= 2 || (words >= 2 && rest.length <= 12);
+}
 const ICP =
   /ICP[备证]|纠错|责任编辑[:：]|公网安备|网站标识码|网站识别码|政府网站找错|技术支持[:：]|版权所有|Copyright|©/i;
 const FOOTER =
@@ -29,6 +55,8 @@ export function isChromeLine(compact: string): boolean {
     (compact.includes('>') && compact.split('>').length >= 3 && compact.length < 80) ||
     VIEWS.test(compact) ||
     PAGE_INFO.test(compact) ||
+    LINK_ITEM.test(compact) ||
+    isNavBar(compact) ||
     ICP.test(compact) ||
     FOOTER.test(compact)
   );
