@@ -168,7 +168,8 @@ export function analyseLayout(doc: Doc): Layout {
     frame[L.dateLine.index] = true;
     for (let i = L.dateLine.index - 1; i >= bodyStart && i >= L.dateLine.index - 3; i--) {
       const m = M(i);
-      if (isShortPlain(m, 40) && ORG_SUFFIX.test(m) && !MARKER.test(m)) {
+      // A signature names issuers, space-separated; a labelled or 、-listed line (责任单位：…) is body.
+      if (isShortPlain(m, 40) && ORG_SUFFIX.test(m) && !MARKER.test(m) && !/[:、]/.test(m)) {
         L.signature.unshift(paras[i]);
         frame[i] = true;
       } else break;

@@ -238,6 +238,29 @@ describe('duties', () => {
   });
 });
 
+describe('duties before the signature', () => {
+  it('keeps the last 责任单位 line, which ends in an organisation name, out of the signature', () => {
+    const text = [
+      '某市人民政府关于加强科技成果转化的实施意见',
+      '一、重点任务',
+      '（一）完善转化机制。建立成果转化台账。',
+      '责任单位：市科技局',
+      '（二）强化督促落实。定期通报工作进展。',
+      '责任单位：市政府督查室、市科技局',
+      '',
+      '某市人民政府',
+      '2025年5月6日',
+    ].join('\n');
+    const p = P(text);
+    expect(p.responsibilities.map((d) => `${d.section}|${d.role}|${d.units.join('、')}`)).toEqual([
+      '一/(一)|responsible|市科技局',
+      '一/(二)|responsible|市政府督查室、市科技局',
+    ]);
+    expect(p.meta.issuers).toEqual(['某市人民政府']);
+    expect(p.meta.signedDate).toBe('2025-05-06');
+  });
+});
+
 describe('cites and meta', () => {
   it('cites by 《》 or number once each; preamble basis implements, body mentions', () => {
     const text = [
