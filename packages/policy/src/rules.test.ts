@@ -372,6 +372,27 @@ describe('phases', () => {
   });
 });
 
+describe('phases named without 阶段', () => {
+  it('reads the sub-headings of a 实施步骤/进度安排 section as stages, and only there', () => {
+    const text = [
+      '一、重点任务',
+      '（一）完成调研（2025年3月底前）。摸清底数。',
+      '二、进度安排',
+      '（一）调研摸底（2025年3月底前）。摸清全县底数。',
+      '（二）集中推进（2025年4月至2026年9月）。全面推进各项任务。',
+      '（三）评估验收（2026年）。开展评估。',
+      '三、保障措施',
+      '（一）强化保障（2026年12月前）。落实经费。',
+    ].join('\n');
+    expect(P(text).phases.map((p) => [p.name, p.start, p.end])).toEqual([
+      ['调研摸底', null, '2025-03'],
+      ['集中推进', '2025-04', '2026-09'],
+      // A year without a month gives no months.
+      ['评估验收', null, null],
+    ]);
+  });
+});
+
 describe('任务分工表 written as text', () => {
   it('reads space-aligned rows and files unmatched tasks under 附件', () => {
     const text = [
