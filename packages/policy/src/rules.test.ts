@@ -372,6 +372,55 @@ describe('phases', () => {
   });
 });
 
+describe('a 通知 with points of its own that issues a plan', () => {
+  it('keeps the plan on the plain paths and puts the notice points under 通知/', () => {
+    const text = [
+      '某县人民政府关于做好科技服务工作的通知',
+      '各乡镇人民政府：',
+      '现将《某县科技服务行动方案》印发给你们，并就有关事项通知如下：',
+      '一、加强领导',
+      '各乡镇要明确分管领导。（责任单位：各乡镇人民政府）',
+      '二、按时报送',
+      '各乡镇于2025年6月底前报送进展。',
+      '某县人民政府',
+      '2025年3月1日',
+      '某县科技服务行动方案',
+      '一、工作目标',
+      '到2026年，建成科技服务站20个。',
+      '二、重点任务',
+      '（一）建设服务站点。（责任单位：县科技局）',
+    ].join('\n');
+    const p = P(text);
+    expect(p.sections.map((s) => `${s.path}:${s.level}`)).toEqual([
+      '通知/一:2',
+      '通知/二:2',
+      '一:1',
+      '二:1',
+      '二/(一):2',
+    ]);
+    expect(p.responsibilities.map((d) => `${d.section}|${d.units.join('、')}`)).toEqual([
+      '通知/一|各乡镇人民政府',
+      '二/(一)|县科技局',
+    ]);
+    expect(p.targets.map((t) => [t.section, t.value])).toEqual([['一', 20]]);
+  });
+
+  it('leaves a notice alone when its plan has no headings', () => {
+    const text = [
+      '某县人民政府关于做好科技服务工作的通知',
+      '各乡镇人民政府：',
+      '现就有关事项通知如下：',
+      '一、加强领导',
+      '各乡镇要明确分管领导。',
+      '二、按时报送',
+      '各乡镇于2025年6月底前报送进展。',
+      '某县人民政府',
+      '2025年3月1日',
+    ].join('\n');
+    expect(P(text).sections.map((s) => s.path)).toEqual(['一', '二']);
+  });
+});
+
 describe('phases named without 阶段', () => {
   it('reads the sub-headings of a 实施步骤/进度安排 section as stages, and only there', () => {
     const text = [

@@ -2,7 +2,7 @@
 // a marker closes every open heading of its own rank or below and opens a child of what is left.
 import type { Doc, Para } from './doc.js';
 import type { Layout } from './layout.js';
-import { MARKER } from './patterns.js';
+import { DOC_TYPE, MARKER } from './patterns.js';
 import type { Section } from './types.js';
 
 export interface SectionNode extends Section {
@@ -73,6 +73,26 @@ export function extractSections(doc: Doc, L: Layout): SectionNode[] {
     };
     out.push(node);
     stack.push(node);
+  }
+  return prefixNoticeHeadings(doc, L, out);
+}
+
+/**
+ * A 通知 that has numbered points of its own and issues a plan with its own headings: the plan is the
+ * document's structure and keeps the plain paths (一, 二/(一), as in a 通知 whose body has no
+ * headings); the notice's own headings are put under its document type (通知/一, 通知/二), so the
+ * two never share a path. Level stays the depth of the path.
+ */
+function prefixNoticeHeadings(doc: Doc, L: Layout, out: SectionNode[]): SectionNode[] {
+  const attachmentAt = L.bodyStarts[1];
+  if (attachmentAt == null) return out;
+  const notice = out.filter((s) => s.para.index < attachmentAt);
+  if (!notice.length || notice.length === out.length) return out;
+  const title = L.titleParas.map((p) => doc.m(p)).join('');
+  const kind = new RegExp(`(${DOC_TYPE})$`).exec(title)?.[1] ?? '通知';
+  for (const s of notice) {
+    s.path = `${kind}/${s.path}`;
+    s.level += 1;
   }
   return out;
 }

@@ -49,7 +49,8 @@ describe('a 通知 with headings of its own and an attached plan', () => {
       printedBy: '某市人民政府办公室',
       printedDate: '2025-03-02',
     });
-    expect(p.sections.map((s) => s.path)).toEqual(['一', '二', '一', '二', '二/(一)', '二/(二)']);
+    expect(p.sections.map((s) => s.path)).toEqual(['通知/一', '通知/二', '一', '二', '二/(一)', '二/(二)']);
+    expect(p.sections.map((s) => s.level)).toEqual([2, 2, 1, 1, 2, 2]);
     expect(p.responsibilities.map((d) => `${d.section}|${d.role}|${d.units.join('/')}`)).toEqual([
       '二/(一)|responsible|市科技局/各区县人民政府',
       '二/(二)|responsible|市考核办',
