@@ -99,6 +99,16 @@ describe('targets', () => {
     expect(metrics('三年累计示范推广新品种、新技术40项。')[0][0]).toBe('新品种、新技术');
     expect(metrics('全年新增入库企业40家以上。')[0][0]).toBe('入库企业');
     expect(metrics('每年新增培育成省级孵化器2家。')[0][0]).toBe('省级孵化器');
+    expect(metrics('县财政每年安排专项资金不低于800万元，并保持年均增长8%以上。')).toEqual([
+      ['专项资金', 'at_least'],
+      ['专项资金年均增长', 'at_least'],
+    ]);
+    expect(metrics('组织校企对接活动每年不少于6场，促成合作项目12项。').map((x) => x[0])).toEqual([
+      '校企对接活动',
+      '合作项目',
+    ]);
+    // Rule 8: a count of households names the households.
+    expect(metrics('每名科技特派员每年联系农户不少于20户。')[0][0]).toBe('农户');
   });
 
   it('shares a frequency with a following count of events, not with a count of things built', () => {
