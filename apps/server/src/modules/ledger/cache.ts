@@ -74,7 +74,10 @@ interface Memo {
 const memos = new WeakMap<object, Memo>();
 const memoFor = (db: object) => {
   let m = memos.get(db);
-  if (!m) memos.set(db, (m = { versions: new Map(), units: new Map(), ledgers: new Map() }));
+  if (!m) {
+    m = { versions: new Map(), units: new Map(), ledgers: new Map() };
+    memos.set(db, m);
+  }
   return m;
 };
 const versionTtl = () => Number(process.env.INNOCOUNTY_LEDGER_VERSION_TTL_MS ?? 1000);
@@ -125,7 +128,10 @@ function preparedFor(db: Queryable) {
 const prepared = new WeakMap<object, ReturnType<typeof preparedFor>>();
 const statements = (db: Queryable) => {
   let p = prepared.get(db);
-  if (!p) prepared.set(db, (p = preparedFor(db)));
+  if (!p) {
+    p = preparedFor(db);
+    prepared.set(db, p);
+  }
   return p;
 };
 
@@ -204,7 +210,10 @@ class ViewCache {
 const caches = new WeakMap<object, ViewCache>();
 const cacheFor = (db: object) => {
   let c = caches.get(db);
-  if (!c) caches.set(db, (c = new ViewCache()));
+  if (!c) {
+    c = new ViewCache();
+    caches.set(db, c);
+  }
   return c;
 };
 

@@ -210,6 +210,9 @@ function BoardView({ board }: { board: Board }) {
     ),
     { title: t('ledger.board.overdue'), dataIndex: 'overdue', width: 64 },
   ];
+  // Departments that lead something; those that only co-operate (often every township) are counted below.
+  const leading = board.departments.filter((d) => d.lead > 0);
+  const coOnly = board.departments.length - leading.length;
   return (
     <>
       <Counts
@@ -250,39 +253,38 @@ function BoardView({ board }: { board: Board }) {
           </div>
         </Card>
       )}
-      <Card size="small" title={t('ledger.board.byDepartment')} style={{ marginBottom: 16 }}>
+      <Card
+        size="small"
+        title={t('ledger.board.byDepartment')}
+        extra={coOnly > 0 && <span style={{ color: '#888' }}>{t('ledger.board.coOnly', { n: coOnly })}</span>}
+        style={{ marginBottom: 16 }}
+      >
         <Table
           rowKey="departmentId"
           size="small"
           pagination={false}
           columns={deptColumns}
-          dataSource={board.departments}
+          dataSource={leading}
           scroll={{ x: 1000 }}
           onRow={(d) =>
             ({ 'data-testid': 'board-dept', 'data-name': d.name }) as React.HTMLAttributes<HTMLElement>
           }
         />
       </Card>
-      <Row gutter={16}>
-        <Col xs={24} lg={12}>
-          <Card
-            size="small"
-            title={t('ledger.board.overdueList', { n: board.totals.overdue })}
-            style={{ marginBottom: 16 }}
-          >
-            {list(board.overdue, 'overdue-list')}
-          </Card>
-        </Col>
-        <Col xs={24} lg={12}>
-          <Card
-            size="small"
-            title={t('ledger.board.dueSoon', { n: board.pending.dueSoon })}
-            style={{ marginBottom: 16 }}
-          >
-            {list(board.dueSoon, 'due-soon-list')}
-          </Card>
-        </Col>
-      </Row>
+      <Card
+        size="small"
+        title={t('ledger.board.overdueList', { n: board.totals.overdue })}
+        style={{ marginBottom: 16 }}
+      >
+        {list(board.overdue, 'overdue-list')}
+      </Card>
+      <Card
+        size="small"
+        title={t('ledger.board.dueSoon', { n: board.pending.dueSoon })}
+        style={{ marginBottom: 16 }}
+      >
+        {list(board.dueSoon, 'due-soon-list')}
+      </Card>
       <Card
         size="small"
         title={t('ledger.board.pendingReview', { n: board.pending.reviews })}

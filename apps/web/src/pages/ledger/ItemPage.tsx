@@ -4,7 +4,6 @@ import {
   Card,
   Descriptions,
   Empty,
-  List,
   Progress,
   Space,
   Spin,
@@ -104,7 +103,7 @@ export default function ItemPage() {
     <>
       <PageTitle extra={actions}>{itemLabel(item)}</PageTitle>
       <Card style={{ marginBottom: 16 }}>
-        <Descriptions size="small" column={{ xs: 1, md: 2 }} bordered>
+        <Descriptions size="small" column={2} bordered styles={{ label: { width: 112 } }}>
           <Descriptions.Item label={t('ledger.items.status')}>
             <Space>
               <StatusTag status={s} />
@@ -196,55 +195,45 @@ export default function ItemPage() {
               key: 'reports',
               label: t('ledger.item.reports', { n: item.reports.length }),
               children: item.reports.length ? (
-                <List
-                  data-testid="reports"
-                  dataSource={item.reports}
-                  renderItem={(r) => (
-                    <List.Item>
-                      <List.Item.Meta
-                        title={
-                          <Space wrap>
-                            <strong>{r.departmentName ?? t('ledger.role.bureau')}</strong>
-                            <Tag>{t(`ledger.role.${r.role as 'lead'}`)}</Tag>
-                            <span>{r.period}</span>
-                            {r.percent !== null && (
-                              <Tag color="blue">{t('ledger.item.percentDone', { n: r.percent })}</Tag>
-                            )}
-                            {r.channel === 'excel' && <Tag>{t('ledger.item.fromExcel')}</Tag>}
-                            <span style={{ color: '#888' }}>
-                              {r.reportedByName} {formatTime(r.reportedAt)}
-                            </span>
-                          </Space>
-                        }
-                        description={
-                          <div style={{ whiteSpace: 'pre-wrap', color: 'inherit' }}>
-                            <div>{r.text}</div>
-                            {r.problems && (
-                              <div>
-                                {t('ledger.report.problems')}：{r.problems}
-                              </div>
-                            )}
-                            {r.nextSteps && (
-                              <div>
-                                {t('ledger.report.nextSteps')}：{r.nextSteps}
-                              </div>
-                            )}
-                            {r.evidence.length > 0 && (
-                              <Space wrap>
-                                {t('ledger.report.evidence')}：
-                                {r.evidence.map((e) => (
-                                  <a key={e.id} href={`/api/evidence/${e.id}`} data-testid="evidence-link">
-                                    {e.fileName}
-                                  </a>
-                                ))}
-                              </Space>
-                            )}
-                          </div>
-                        }
-                      />
-                    </List.Item>
-                  )}
-                />
+                <div data-testid="reports">
+                  {item.reports.map((r) => (
+                    <div key={r.id} style={{ padding: '12px 0', borderBottom: '1px solid #f0f0f0' }}>
+                      <Space wrap>
+                        <strong>{r.departmentName ?? t('ledger.role.bureau')}</strong>
+                        <Tag>{t(`ledger.role.${r.role as 'lead'}`)}</Tag>
+                        <span>{r.period}</span>
+                        {r.percent !== null && (
+                          <Tag color="blue">{t('ledger.item.percentDone', { n: r.percent })}</Tag>
+                        )}
+                        {r.channel === 'excel' && <Tag>{t('ledger.item.fromExcel')}</Tag>}
+                        <span style={{ color: '#888' }}>
+                          {r.reportedByName} {formatTime(r.reportedAt)}
+                        </span>
+                      </Space>
+                      <div style={{ whiteSpace: 'pre-wrap', marginTop: 6 }}>{r.text}</div>
+                      {r.problems && (
+                        <div>
+                          {t('ledger.report.problems')}：{r.problems}
+                        </div>
+                      )}
+                      {r.nextSteps && (
+                        <div>
+                          {t('ledger.report.nextSteps')}：{r.nextSteps}
+                        </div>
+                      )}
+                      {r.evidence.length > 0 && (
+                        <Space wrap>
+                          {t('ledger.report.evidence')}：
+                          {r.evidence.map((e) => (
+                            <a key={e.id} href={`/api/evidence/${e.id}`} data-testid="evidence-link">
+                              {e.fileName}
+                            </a>
+                          ))}
+                        </Space>
+                      )}
+                    </div>
+                  ))}
+                </div>
               ) : (
                 <Empty description={t('ledger.item.noReports')} />
               ),

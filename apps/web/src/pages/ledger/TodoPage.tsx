@@ -6,7 +6,6 @@ import {
   Card,
   Col,
   Empty,
-  List,
   Result,
   Row,
   Space,
@@ -191,39 +190,41 @@ export function Notifications({ rows, onRead }: { rows: Notification[]; onRead: 
   const t = useT();
   if (!rows.length) return <Empty description={t('ledger.todo.noNotifications')} />;
   return (
-    <List
-      dataSource={rows}
-      renderItem={(n) => (
-        <List.Item
-          actions={
-            n.readAt
-              ? []
-              : [
-                  <Button
-                    key="read"
-                    size="small"
-                    type="link"
-                    onClick={async () => {
-                      await ledgerApi.markRead(n.id);
-                      onRead();
-                    }}
-                  >
-                    {t('ledger.todo.markRead')}
-                  </Button>,
-                ]
-          }
+    <div data-testid="notifications">
+      {rows.map((n) => (
+        <div
+          key={n.id}
+          style={{
+            display: 'flex',
+            gap: 12,
+            alignItems: 'center',
+            padding: '10px 0',
+            borderBottom: '1px solid #f0f0f0',
+          }}
         >
-          <List.Item.Meta
-            title={
-              <Space>
-                {!n.readAt && <Badge status="processing" />}
-                {n.itemId ? <Link to={`/ledger/items/${n.itemId}`}>{n.title}</Link> : n.title}
-              </Space>
-            }
-            description={`${formatTime(n.createdAt)}　${n.body}`}
-          />
-        </List.Item>
-      )}
-    />
+          <div style={{ flex: 1 }}>
+            <Space>
+              {!n.readAt && <Badge status="processing" />}
+              {n.itemId ? <Link to={`/ledger/items/${n.itemId}`}>{n.title}</Link> : n.title}
+            </Space>
+            <div style={{ color: '#888' }}>
+              {formatTime(n.createdAt)}　{n.body}
+            </div>
+          </div>
+          {!n.readAt && (
+            <Button
+              size="small"
+              type="link"
+              onClick={async () => {
+                await ledgerApi.markRead(n.id);
+                onRead();
+              }}
+            >
+              {t('ledger.todo.markRead')}
+            </Button>
+          )}
+        </div>
+      ))}
+    </div>
   );
 }

@@ -45,7 +45,7 @@ describe('GB/T 9704-2012 document', () => {
     );
     const xml = files.get('word/document.xml')!.toString('utf8');
     const ps = paragraphs(xml).map(text);
-    const at = (s: string) => ps.findIndex((p) => p === s);
+    const at = (s: string) => ps.indexOf(s);
     // 版头: 发文机关标志 (red), 发文字号 over the red separator.
     expect(at('阿荣旗科学技术局文件')).toBe(0);
     const mark = paragraphs(xml)[0];

@@ -155,7 +155,7 @@ export function bulletin(c: NoticeContext, scores: DepartmentScore[]): OfficialD
     body.push({
       level: 2,
       heading: '考核排名。',
-      text: scores.map((s) => `${s.rank}.${s.departmentName}（${s.score}分）`).join('；') + '。',
+      text: `${scores.map((s) => `${s.rank}.${s.departmentName}（${s.score}分）`).join('；')}。`,
     });
     if (good.length)
       body.push({
@@ -171,9 +171,8 @@ export function bulletin(c: NoticeContext, scores: DepartmentScore[]): OfficialD
       });
   } else body.push({ level: 0, text: '本期尚无可考核的事项。' });
   body.push({ level: 1, heading: '存在的问题' });
-  if (problems.length)
-    problems.forEach((p, i) => body.push({ level: 3, heading: `问题${i + 1}`, text: `：${p}` }));
-  else body.push({ level: 0, text: '各责任单位本期未报送需要协调解决的问题。' });
+  for (const [i, p] of problems.entries()) body.push({ level: 3, heading: `问题${i + 1}`, text: `：${p}` });
+  if (!problems.length) body.push({ level: 0, text: '各责任单位本期未报送需要协调解决的问题。' });
   body.push(
     { level: 1, heading: '下步工作要求' },
     {
