@@ -213,7 +213,13 @@ export function analyseLayout(doc: Doc): Layout {
         frame[i] = true;
         i++;
         const tStart = i;
-        while (i < n && i < tStart + 3 && isShortPlain(M(i), 80) && !MARKER.test(M(i))) {
+        while (
+          i < n &&
+          i < tStart + 3 &&
+          isShortPlain(M(i), 80) &&
+          !MARKER.test(M(i)) &&
+          !/[|\t]/.test(M(i))
+        ) {
           frame[i] = true;
           i++;
           if (TITLE_END.test(M(i - 1)) && !(i < n && YEAR_SPAN_PARA.test(M(i)))) break;

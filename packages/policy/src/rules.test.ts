@@ -52,6 +52,8 @@ describe('targets', () => {
     ['到2027年，科普经费占比提高到百分之一点五。', { c: 'reach', v: 1.5, u: '%' }],
     ['到2027年，检测成本占比不超过8%。', { c: 'at_most', v: 8, u: '%' }],
     ['到2027年，能耗强度不高于0.4吨。', { c: 'at_most', v: 0.4, u: '吨' }],
+    // A year written in Chinese numerals is a deadline too; 一…以上 is a count.
+    ['到二〇二七年，每个乡镇建成一个以上农技服务站。', { c: 'at_least', v: 1, u: '个', d: 2027 }],
     // 达到2022年的4倍: 2022 is the base, 2027 the deadline.
     ['到2027年，技术交易额达到2022年的4倍。', { c: 'multiply', v: 4, u: null, d: 2027 }],
   ])('%s', (text, want) => {
@@ -107,6 +109,10 @@ describe('targets', () => {
       '校企对接活动',
       '合作项目',
     ]);
+    expect(metrics('孵化器在孵企业达到150家左右。')[0][0]).toBe('孵化器在孵企业');
+    expect(metrics('每年实施重点研发项目不少于十项。')[0][0]).toBe('重点研发项目');
+    // After a pivot verb and its agent, the second verb governs the count.
+    expect(metrics('鼓励龙头企业牵头组建产业技术联盟3个。')[0][0]).toBe('产业技术联盟');
     // Rule 8: a count of households names the households.
     expect(metrics('每名科技特派员每年联系农户不少于20户。')[0][0]).toBe('农户');
   });
@@ -342,6 +348,29 @@ describe('line breaks in plain text', () => {
       ['一/(一)', 'at_least', 2, '%'],
     ]);
     expect(p.sections.map((x) => x.heading)).toEqual(['保障措施', '强化资金保障', '强化考核']);
+  });
+});
+
+describe('attachments', () => {
+  it('does not take a table under 附件 as the attachment title', () => {
+    const text = [
+      '某市人民政府关于推进科技创新的实施意见',
+      '各区县人民政府：',
+      '一、主要目标',
+      '到2026年，全市孵化器达到20家。',
+      '某市人民政府',
+      '2025年3月1日',
+      '附件',
+      '主要指标表',
+      '指标名称 | 单位 | 2026年目标',
+      '技术合同成交额 | 亿元 | 100',
+    ].join('\n');
+    const p = P(text);
+    expect(p.meta.attachmentTitle).toBe('主要指标表');
+    expect(p.targets.map((t) => [t.metric, t.value, t.unit])).toEqual([
+      ['孵化器', 20, '家'],
+      ['技术合同成交额', 100, '亿元'],
+    ]);
   });
 });
 

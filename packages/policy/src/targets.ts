@@ -1,6 +1,7 @@
 // Quantitative targets: a number (Arabic or Chinese, a range, a percentage) with a unit, governed by
 // a goal verb or a bound word in its clause, or a doubling word (翻番, 倍增). The rules follow how
 // 实施方案/行动方案 state goals; none names a particular document's words.
+import { datePart } from './dates.js';
 import type { Doc, Para } from './doc.js';
 import type { Layout } from './layout.js';
 import { doublingFactor, NUMBER, parseNumber } from './numerals.js';
@@ -25,6 +26,8 @@ const VERB = new RegExp(`(${PREDICATE}|${ACTION})`, 'g');
 const PREDICATE_ONLY = new RegExp(`^(?:${PREDICATE})$`);
 const DOUBLING = /翻(一|两|二|三)?番|翻一倍|翻倍|双倍增|倍增/g;
 const GOAL_VERB_END = new RegExp(`(?:${ACTION})$`);
+/** Verbs that take an agent and a second verb (支持企业组建…, 鼓励高校建设…). */
+const PIVOT = /^(?:支持|鼓励|引导|推动|帮助|指导|督促|带动|扶持)$/;
 const GOAL_VERB_START = new RegExp(`^(?:${ACTION})`);
 const WEAK_METRIC = new RegExp(`^(?:${PREDICATE}|${ACTION}|规模|总量|总额|金额|数额|数量|总数)$`);
 const NEXT_QTY = new RegExp(`${NUMBER}\\s*(?:${UNITS})`);
@@ -34,7 +37,7 @@ const INCENTIVE = /给予|补助|奖励|资助|补贴|贴息|奖补|扶持资金
 const PRESENT = /现有|已有|已经|已建|已累计|目前|截至|截止|现已|原有/;
 /** 到YYYY年 and its kin; 到 after a verb (达到2021年的3倍, 提高到) names a base, not a deadline. */
 const DEADLINE_MARK =
-  /(?:(?<![达提增升降减扩])到|(?<![截])至|截至|截止到?|力争到|争取到)\s*((?:19|20)\d{2})\s*年|((?:19|20)\d{2})\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?\s*(?:底|末|前|以前|之前)|(?:^|[。;,])((?:19|20)\d{2})\s*年\s*,/g;
+  /(?:(?<![达提增升降减扩])到|(?<![截])至|截至|截止到?|力争到|争取到)\s*((?:19|20)\d{2}|二〇[〇一二三四五六七八九]{2})\s*年|((?:19|20)\d{2})\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?\s*(?:底|末|前|以前|之前)|(?:^|[。;,])((?:19|20)\d{2})\s*年\s*,/g;
 const FIVE_YEAR = /十(一|二|三|四|五)五”?\s*(?:期间|时期|末|时期末)/;
 const FIVE_YEAR_END: Record<string, number> = { 一: 2010, 二: 2015, 三: 2020, 四: 2025, 五: 2030 };
 const LIST_ITEM = /^(?:——|—|-|·|•|●|○|■|□|◆|[①-⑳]|[a-z][.)])/;
@@ -128,7 +131,9 @@ function maskOf(m: string): Uint8Array {
 const FREQ_VERB = new RegExp(
   `^.{0,12}?(?:每年|每季度|每月|年均|每个[\\u4e00-\\u9fa5]{1,6})(?:${ACTION}|组织|安排|开展|服务|联系|帮扶|走访|指导)`,
 );
-const LEAD_SUBJECT_VERB = /^(?:并|和|及|、)?(?:组织|开展|推动|鼓励|推进|加快|命名)/;
+/** Verbs stripped from the front of a subject; not those that also begin nouns (孵化器, 培训班). */
+const LEAD_SUBJECT_VERB =
+  /^(?:并|和|及|、)?(?:组织实施|组织|开展|推动|鼓励|推进|加快|命名|实施|新增|引进|培育|建成|建设|打造|创建|争创|组建|推广|选派|认定|遴选|举办|设立|成立|新建|扩建|招引|安排)/;
 const LEAD_OBJECT_VERB = new RegExp(`^(?:并|和|及|、)?(?:${ACTION}|组织|开展|推动|鼓励|推进|加快)`);
 
 function cleanMetric(s: string, object = false): string {
@@ -152,8 +157,10 @@ function cleanMetric(s: string, object = false): string {
     const v = lead.exec(t);
     if (!v) break;
     // …but a general noun keeps the verb that makes it specific (入库培育企业, not 企业).
+    // A single character left means the verb began a noun (孵化器); nothing left in a subject means
+    // the verb itself is what is counted (举办培训不少于6期).
     const rest = t.slice(v[0].length);
-    if (GENERIC_HEAD.test(rest)) break;
+    if (GENERIC_HEAD.test(rest) || rest.length === 1 || (!rest && !object)) break;
     t = rest;
   }
   // A resultative 成 after the verb (建设成省级孵化器) is not part of the noun.
@@ -238,7 +245,7 @@ export function extractTargets(
     const marks: { at: number; year: number }[] = [];
     DEADLINE_MARK.lastIndex = 0;
     for (let x = DEADLINE_MARK.exec(m); x; x = DEADLINE_MARK.exec(m)) {
-      marks.push({ at: x.index, year: Number(x[1] ?? x[2] ?? x[3]) });
+      marks.push({ at: x.index, year: datePart(x[1] ?? x[2] ?? x[3]) ?? 0 });
     }
     if (!isListItem) listYear = marks.length ? marks[marks.length - 1].year : null;
     if (marks.length && (mk || /:\s*$/.test(m)))
@@ -307,6 +314,36 @@ function scopeOf(doc: Doc, f: Found, cl: Clause[]): string | null {
   return null;
 }
 
+/** What the sentence named before a goal that names nothing itself: [matching text, output text]. */
+function previousNoun(doc: Doc, found: Found[], cl: Clause[], clause: Clause): [string, string] | null {
+  const prev = [...found].reverse().find((f) => f.clause.sentence === clause.sentence);
+  if (prev) return [prev.metricMatch, prev.metric];
+  const before = cl[clause.index - 1];
+  if (!before || before.sentence !== clause.sentence) return null;
+  const from = Math.max(before.start, before.end - WINDOW);
+  const t = doc.match.slice(from, before.end);
+  VERB.lastIndex = 0;
+  let first: RegExpExecArray | null = null;
+  let firstAction: RegExpExecArray | null = null;
+  for (let v = VERB.exec(t); v; v = VERB.exec(t)) {
+    first ??= v;
+    if (!PREDICATE_ONLY.test(v[0])) {
+      firstAction = v;
+      break;
+    }
+  }
+  DOUBLING.lastIndex = 0;
+  const d = DOUBLING.exec(t);
+  // The subject before the clause's verb (科技型企业数量|翻一番), else the object of its first action
+  // verb (设立|旗级科技创新引导资金).
+  let noun = cleanMetric(t.slice(0, Math.min(first ? first.index : t.length, d ? d.index : t.length)));
+  if (noun.length < 2 && firstAction)
+    noun = cleanMetric(t.slice(firstAction.index + firstAction[0].length), true);
+  if (noun.length < 2) return null;
+  const at = doc.match.indexOf(noun, from);
+  return [noun, at >= 0 && at < before.end ? doc.text.slice(at, at + noun.length) : noun];
+}
+
 /** Cheap test before the clause analysis: a digit, a Chinese numeral or a doubling word. */
 const CANDIDATE = /[0-9〇零一二两三四五六七八九十百千]|翻|倍增/;
 
@@ -355,7 +392,9 @@ function paragraphTargets(doc: Doc, p: Para, m: string): { found: Found[]; cl: C
     if (rawValue === '几') continue;
     if (rawValue === '一' || rawValue === '两') {
       const lead = m.slice(Math.max(clause.start - p.start, local - 8), local);
-      const bound = /(?:至少|不少于|不低于)[\u4e00-\u9fa5]{0,3}$/.test(lead);
+      const bound =
+        /(?:至少|不少于|不低于)[\u4e00-\u9fa5]{0,3}$/.test(lead) ||
+        /^(?:以上|及以上)/.test(m.slice(local + x[0].length, local + x[0].length + 3));
       const goalVerb = rawValue === '两' && GOAL_VERB_END.test(lead);
       if (!bound && !goalVerb) continue;
     }
@@ -399,7 +438,12 @@ function paragraphTargets(doc: Doc, p: Para, m: string): { found: Found[]; cl: C
     for (let v = VERB.exec(cText); v; v = VERB.exec(cText)) {
       if (NOUN_AFTER_VERB.test(cText.slice(v.index + v[0].length, v.index + v[0].length + 3))) continue;
       if (PREDICATE_ONLY.test(v[0])) verb = { index: v.index, word: v[0] };
-      else if (!firstAction || (firstAction.index < searchFrom && v.index >= searchFrom))
+      else if (
+        !firstAction ||
+        (firstAction.index < searchFrom && v.index >= searchFrom) ||
+        // 支持企业牵头组建联合体5个: after a pivot verb and its agent, the later verb governs.
+        (PIVOT.test(firstAction.word) && v.index > firstAction.index + firstAction.word.length + 1)
+      )
         firstAction = { index: v.index, word: v[0] };
     }
     if (!verb || (firstAction && firstAction.index > verb.index && verb.index < searchFrom))
@@ -481,54 +525,20 @@ function paragraphTargets(doc: Doc, p: Para, m: string): { found: Found[]; cl: C
       const stopAt = nextQ.search(NEXT_QTY);
       metric = cleanMetric(nounAfter(stopAt >= 0 ? nextQ.slice(0, stopAt) : nextQ));
     }
-    // A bare verb (每年安排不低于500万元), a word for size (规模达到20亿元) or a growth word alone
-    // (…突破80亿元，年均增长20%) measures what the sentence named before it: the previous goal's
-    // metric, else the object of the previous clause.
+    // No noun, a bare verb (每年安排不低于500万元), a word for size (规模达到20亿元) or a growth word
+    // alone (…突破80亿元，年均增长20%) measures what the sentence named before it: the previous
+    // goal's metric, else the previous clause's subject or the object of its first action verb.
     let metricOut: string | null = null;
     const growthOnly = /^(?:年均)?(?:增长|增幅|增速)$/.test(metric);
-    if (metric && (growthOnly || WEAK_METRIC.test(metric))) {
-      const prev = [...found].reverse().find((f) => f.clause.sentence === clause.sentence);
-      let base: [string, string] | null = prev ? [prev.metricMatch, prev.metric] : null;
-      const before = cl[clause.index - 1];
-      if (!base && before && before.sentence === clause.sentence) {
-        const t = doc.match.slice(Math.max(before.start, before.end - WINDOW), before.end);
-        // The object of the clause's first action verb (设立|旗级科技创新引导资金).
-        let after = 0;
-        VERB.lastIndex = 0;
-        for (let v = VERB.exec(t); v; v = VERB.exec(t))
-          if (!PREDICATE_ONLY.test(v[0])) {
-            after = v.index + v[0].length;
-            break;
-          }
-        const noun = cleanMetric(t.slice(after), true);
-        const at = doc.match.indexOf(noun, before.start);
-        if (noun.length >= 2 && at >= 0 && at < before.end)
-          base = [noun, doc.text.slice(at, at + noun.length)];
-      }
-      if (base && base[0].length >= 2) {
+    const empty = !metric || metric.length < 2;
+    if ((empty && kind === 'predicate') || (!empty && (growthOnly || WEAK_METRIC.test(metric)))) {
+      const base = previousNoun(doc, found, cl, clause);
+      if (base) {
         const own = growthOnly && unit !== '倍';
         const mAt = doc.match.indexOf(metric, cStart);
         const ownOut = mAt >= 0 && mAt < clause.end ? doc.text.slice(mAt, mAt + metric.length) : metric;
         metricOut = own ? base[1] + ownOut : base[1];
         metric = own ? base[0] + metric : base[0];
-      }
-    }
-    // 翻一番，达到1200家: a verb with no subject measures what the sentence's previous goal did.
-    if ((!metric || metric.length < 2) && kind === 'predicate') {
-      const prev = [...found].reverse().find((f) => f.clause.sentence === clause.sentence);
-      if (prev) [metric, metricOut] = [prev.metricMatch, prev.metric];
-      else {
-        const before = cl[clause.index - 1];
-        const pc = before && before.sentence === clause.sentence ? before : undefined;
-        if (pc) {
-          const t = doc.match.slice(Math.max(pc.start, pc.end - WINDOW), pc.end);
-          VERB.lastIndex = 0;
-          const v = VERB.exec(t);
-          DOUBLING.lastIndex = 0;
-          const d = DOUBLING.exec(t);
-          const cut = Math.min(v ? v.index : t.length, d ? d.index : t.length);
-          metric = cleanMetric(t.slice(0, cut));
-        }
       }
     }
     if (!metric || metric.length < 2) continue;

@@ -31,7 +31,7 @@ describe('a joint 通知 whose plan follows directly', () => {
       ['R&D经费投入占GDP比重', 'reach', 2.5, '%', null, 2027],
       ['县级科技示范基地', 'at_least', 10, '个', null, 2027],
       ['技术合同登记额', 'reach', 5, '亿元', null, 2027],
-      ['遴选入库企业', 'at_least', 20, '家', 'year', 2027],
+      ['入库企业', 'at_least', 20, '家', 'year', 2027],
       ['服务活动', 'at_least', 10, '场次', 'year', 2027],
       ['科技专项资金', 'at_least', 500, '万元', 'year', 2027],
     ]);
