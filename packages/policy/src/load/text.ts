@@ -94,22 +94,28 @@ export function decodeText(bytes: Uint8Array): DecodedText {
  * so such input gets a clear error rather than an empty result. Looks at most 60,000 characters.
  */
 export function notReadableReason(text: string): string | null {
-  const n = Math.min(text.length, 60000);
+  // A sample is enough: garbage is garbage throughout.
+  const n = Math.min(text.length, 6000);
   let visible = 0;
   let han = 0;
   let bad = 0;
-  const seen = new Set<number>();
+  // Up to 8 distinct characters are remembered; more than that is enough variety.
+  const seen: number[] = [];
   for (let i = 0; i < n; i++) {
     const x = text.charCodeAt(i);
-    if (x <= 0x20 || x === 0x3000 || x === 0xa0 || x === 0xfeff) continue;
+    if (x <= 0x20) {
+      if (x !== 9 && x !== 10 && x !== 13 && x !== 12 && x !== 0x20) bad++;
+      continue;
+    }
+    if (x === 0x3000 || x === 0xa0 || x === 0xfeff) continue;
     visible++;
-    if (seen.size < 64) seen.add(x);
-    if ((x >= 0x4e00 && x <= 0x9fff) || (x >= 0x3400 && x <= 0x4dbf)) han++;
-    else if (x === 0xfffd || (x < 0x20 && x !== 9 && x !== 10 && x !== 13) || (x >= 0x7f && x < 0xa0)) bad++;
+    if (seen.length < 8 && !seen.includes(x)) seen.push(x);
+    if (x >= 0x4e00 ? x <= 0x9fff : x >= 0x3400 && x <= 0x4dbf) han++;
+    else if (x === 0xfffd || (x >= 0x7f && x < 0xa0)) bad++;
   }
   if (visible === 0) return null;
   if (bad / visible > 0.02) return '文件中有大量无法识别的字符，可能已损坏或不是文本文件';
-  if (visible >= 40 && seen.size < 8) return '文件内容只是少数几个字符的重复，不是政策文件';
+  if (visible >= 40 && seen.length < 8) return '文件内容只是少数几个字符的重复，不是政策文件';
   if (han / visible < 0.05) return '文件中几乎没有中文文字，不像政策文件';
   return null;
 }

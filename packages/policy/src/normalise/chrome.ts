@@ -16,8 +16,13 @@ const PAGE_INFO =
  * Links to other pages as sites list them: a title followed by its date (…的通知 2021-03-18), a
  * bulleted document title (· 关于…的通知), or a title tagged as its reading aid (《…》政策解读).
  */
-const LINK_ITEM =
-  /(?:^|[^\d])(?:19|20)\d{2}[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12]\d|3[01])\]?$|^[·•●▪◆►▸][^。;]{4,}(?:通知|意见|方案|办法|规定|决定|规划|计划|细则|措施|要点|公告|通告|名单|公示|解读)$|(?:政策解读|政策问答|图文解读|图解|解读)$/;
+const LINK_DATE = /(?:^|[^\d])(?:19|20)\d{2}[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12]\d|3[01])\]?$/;
+const LINK_BULLET =
+  /^[·•●▪◆►▸].{4,}(?:通知|意见|方案|办法|规定|决定|规划|计划|细则|措施|要点|公告|通告|名单|公示|解读)$/;
+const LINK_AID = /(?:政策解读|政策问答|图文解读|图解|解读)$/;
+function isLinkItem(compact: string): boolean {
+  return LINK_DATE.test(compact.slice(-14)) || LINK_BULLET.test(compact) || LINK_AID.test(compact.slice(-4));
+}
 /** Words of site navigation bars, account links and date widgets. */
 const NAV_WORDS =
   /今天是[:：]?|网站首页|首页|无障碍浏览|无障碍|长者模式|关怀版|适老化|English版?|简体中文|繁体中文|简体|繁体|蒙古文|藏文|维吾尔文|朝鲜文|政府信息公开|信息公开|政务公开|政务服务|办事服务|互动交流|政民互动|公众参与|数据开放|网站地图|登录|注册|个人中心|智能问答|机构概况|新闻中心|新闻动态|通知公告|办事指南|专题专栏|在线访谈|手机版|设为首页|加入收藏|走进[\u4e00-\u9fa5]{2,4}?(?=$|[|·/\s]|首页|政务|互动|办事|新闻|信息|专题)/g;
@@ -25,8 +30,10 @@ const NAV_WORDS =
 const WIDGET_DATE = /星期[一二三四五六日天]|(?:19|20)\d{2}年\d{1,2}月\d{1,2}日/g;
 
 /** A line made of navigation words (and at most a short site name besides). */
+const NAV_ANY = new RegExp(NAV_WORDS.source);
+
 function isNavBar(compact: string): boolean {
-  if (compact.length > 80 || /[。;]/.test(compact)) return false;
+  if (compact.length > 80 || !NAV_ANY.test(compact)) return false;
   let words = 0;
   const rest = compact
     .replace(NAV_WORDS, () => {
@@ -55,8 +62,8 @@ export function isChromeLine(compact: string): boolean {
     (compact.includes('>') && compact.split('>').length >= 3 && compact.length < 80) ||
     VIEWS.test(compact) ||
     PAGE_INFO.test(compact) ||
-    LINK_ITEM.test(compact) ||
-    isNavBar(compact) ||
+    // Link lists and navigation bars are labels: a line with a comma or a full stop is text.
+    (!/[,。;]/.test(compact) && (isLinkItem(compact) || isNavBar(compact))) ||
     ICP.test(compact) ||
     FOOTER.test(compact)
   );
