@@ -54,6 +54,8 @@ describe('targets', () => {
     ['到2027年，能耗强度不高于0.4吨。', { c: 'at_most', v: 0.4, u: '吨' }],
     // A year written in Chinese numerals is a deadline too; 一…以上 is a count.
     ['到二〇二七年，每个乡镇建成一个以上农技服务站。', { c: 'at_least', v: 1, u: '个', d: 2027 }],
+    ['到2027年，科技型企业数量比2024年增长一倍。', { c: 'multiply', v: 2, u: null, d: 2027 }],
+    ['到2027年，研发投入强度年均提高零点二个百分点。', { c: 'growth', v: 0.2, u: '个百分点', per: 'year' }],
     // 达到2022年的4倍: 2022 is the base, 2027 the deadline.
     ['到2027年，技术交易额达到2022年的4倍。', { c: 'multiply', v: 4, u: null, d: 2027 }],
   ])('%s', (text, want) => {

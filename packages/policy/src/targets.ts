@@ -47,7 +47,7 @@ const IN_SCOPE = /在([^,;。]{2,16}?)内?(?=组织|实施|打造|建设|建成|
 const LEAD_STRIP =
   /^(?:[一二三四五六七八九十]+是|[^,;。的]{0,30}?(?:制定|提出|规定|确定|明确|部署)的|并|同时|其中|力争|争取|确保|努力|要|将|可|累计|全年|每年|年均(?!增)|到\d{4}年|\d{4}年(?:底|末|前)?|“?十[一二三四五]五”?(?:期间|时期|末)?|期间|届时|实现|保持(?!在)|持续|推动|推进|加快推进|加快|进一步|经过\S{1,3}年努力|通过\S{1,3}年努力)+/;
 const TRAIL_STRIP =
-  /(?:力争|争取|确保|努力|要|将|可|累计|分别|的|都|总计|共|要求|不少于|不低于|至少|达到|超过|每年|每季度|每月|每半年)+$/;
+  /(?:力争|争取|确保|努力|要|将|可|累计|分别|的|都|总计|共|要求|不少于|不低于|至少|达到|超过|每年|每季度|每月|每半年|年均)+$/;
 /** A base the goal is measured from (较2021年, 在2021年基础上, 与2020年相比): not what is measured. */
 const BASE_YEAR = /(?:在|较|比|与|同比)\s*(?:19|20)\d{2}\s*年(?:底|末)?(?:的)?(?:基础上|相比|水平上?)?/g;
 /** A span of time before what is counted (三年, 五年内, 年内). */
@@ -390,7 +390,7 @@ function paragraphTargets(doc: Doc, p: Para, m: string): { found: Found[]; cl: C
     // 一个/一批: the numeral 一 written in Chinese means "a", not a quantity, unless a bound word
     // governs it (至少建设一个); 两 is a count after a bound word or a goal verb (新增两家).
     if (rawValue === '几') continue;
-    if (rawValue === '一' || rawValue === '两') {
+    if ((rawValue === '一' || rawValue === '两') && x[5] !== '倍') {
       const lead = m.slice(Math.max(clause.start - p.start, local - 8), local);
       const bound =
         /(?:至少|不少于|不低于)[\u4e00-\u9fa5]{0,3}$/.test(lead) ||
