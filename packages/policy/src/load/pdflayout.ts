@@ -326,7 +326,8 @@ function findTables(lines: VLine[]): Region[] {
       // Columns stay apart.
       const sorted = trial.map((c, n) => ({ c, n })).sort((a, b) => a.c[0] - b.c[0]);
       for (let n = 1; n < sorted.length; n++) if (sorted[n].c[0] < sorted[n - 1].c[1] - h * 0.1) clash = true;
-      if (clash) break;
+      // No table has dozens of columns: scattered text is not one.
+      if (clash || trial.length > 24) break;
       cols.splice(0, cols.length, ...trial);
       const k = members.length;
       members.push(j);
@@ -415,26 +416,32 @@ function tableRows(lines: VLine[], members: number[], cols: [number, number][], 
     );
   });
   if (!top && !serial) for (const b of anchorBlocks) anchorY.set(b.frags[0].k, centre(b));
+  // The last anchor at or before line k (anchors are in reading order).
+  const anchorAt = (k: number): number => {
+    let lo = 0;
+    let hi = anchors.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (anchors[mid] <= k) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
   const rowOf = new Map<Frag, number>();
   for (const b of blocks) {
     if (top) {
-      for (const f of b.frags) {
-        let r = 0;
-        for (let n = 0; n < anchors.length; n++) if (anchors[n] <= f.k) r = n;
-        rowOf.set(f, r);
-      }
+      for (const f of b.frags) rowOf.set(f, anchorAt(f.k));
       continue;
     }
+    // Centred cells: the nearest anchor on the same page, looked for beside the block's own lines.
     const k0 = b.frags[0].k;
     const y = centre(b);
-    let r = 0;
+    const at = anchorAt(k0);
+    let r = at;
     let best = Number.POSITIVE_INFINITY;
-    for (let n = 0; n < anchors.length; n++) {
+    for (let n = Math.max(0, at - 2); n <= Math.min(anchors.length - 1, at + 3); n++) {
       const a = anchors[n];
-      if (ls[a].page !== ls[k0].page) {
-        if (a <= k0 && best === Number.POSITIVE_INFINITY) r = n;
-        continue;
-      }
+      if (ls[a].page !== ls[k0].page) continue;
       const d = Math.abs((anchorY.get(a) ?? ls[a].y) - y);
       if (d < best) [r, best] = [n, d];
     }
