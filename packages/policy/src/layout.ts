@@ -10,6 +10,7 @@ import {
   COPIED_TO,
   DATE_LINE,
   DOC_NUMBER_SRC,
+  DOC_TYPE,
   MARKER,
   ORG_SUFFIX,
   ORG_WORD,
@@ -263,5 +264,15 @@ export function analyseLayout(doc: Doc): Layout {
       frame[i] = true;
     }
   }
+  // A document never ends on the bare title of another one: titles at the very end (…的通知
+  // （某政发〔2024〕5号）) are the page's links to other documents, not part of this one.
+  for (let i = n - 1; i > headEnd; i--) {
+    if (frame[i]) continue;
+    const m = M(i);
+    if (m.length > 100 || /[。;]/.test(m) || !OTHER_DOCUMENT.test(m)) break;
+    frame[i] = true;
+  }
   return L;
 }
+
+const OTHER_DOCUMENT = new RegExp(`(?:关于|《).{2,80}${DOC_TYPE}》?(?:\\(\\s*${DOC_NUMBER_SRC}\\s*\\))?$`);
