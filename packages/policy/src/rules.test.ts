@@ -351,6 +351,19 @@ describe('line breaks in plain text', () => {
     ]);
     expect(p.sections.map((x) => x.heading)).toEqual(['保障措施', '强化资金保障', '强化考核']);
   });
+
+  it('does not run a sentence on into the signature or the date', () => {
+    const text = [
+      '某县人民政府关于做好科普工作的通知',
+      '各乡镇人民政府：',
+      '现就有关事项通知如下。请各单位认真抓好落实',
+      '某县人民政府',
+      '2025年3月1日',
+    ].join('\n');
+    const m = P(text).meta;
+    expect(m.signedDate).toBe('2025-03-01');
+    expect(m.issuers).toEqual(['某县人民政府']);
+  });
 });
 
 describe('attachments', () => {

@@ -19,9 +19,9 @@ const PAGE_INFO =
 const LINK_DATE = /(?:^|[^\d])(?:19|20)\d{2}[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12]\d|3[01])\]?$/;
 const LINK_BULLET =
   /^[·•●▪◆►▸].{4,}(?:通知|意见|方案|办法|规定|决定|规划|计划|细则|措施|要点|公告|通告|名单|公示|解读)$/;
-const LINK_AID = /(?:政策解读|政策问答|图文解读|图解|解读)$/;
+const LINK_AID = /》(?:政策解读|政策问答|图文解读|图解|解读|问答)$/;
 function isLinkItem(compact: string): boolean {
-  return LINK_DATE.test(compact.slice(-14)) || LINK_BULLET.test(compact) || LINK_AID.test(compact.slice(-4));
+  return LINK_DATE.test(compact.slice(-14)) || LINK_BULLET.test(compact) || LINK_AID.test(compact.slice(-6));
 }
 /** Words of site navigation bars, account links and date widgets. */
 const NAV_WORDS =
@@ -32,8 +32,12 @@ const WIDGET_DATE = /星期[一二三四五六日天]|(?:19|20)\d{2}年\d{1,2}�
 /** A line made of navigation words (and at most a short site name besides). */
 const NAV_ANY = new RegExp(NAV_WORDS.source);
 
+/** Lines that are headings or say what to do are text even when they name 政务公开 and the like. */
+const NOT_NAV =
+  /^(?:[一二三四五六七八九十]+[、.]|\(|\d{1,2}[.、])|关于|推进|加强|做好|开展|推动|深化|实施|建设|优化|提升|完善/;
+
 function isNavBar(compact: string): boolean {
-  if (compact.length > 80 || !NAV_ANY.test(compact)) return false;
+  if (compact.length > 80 || !NAV_ANY.test(compact) || NOT_NAV.test(compact)) return false;
   let words = 0;
   const rest = compact
     .replace(NAV_WORDS, () => {
@@ -63,7 +67,8 @@ export function isChromeLine(compact: string): boolean {
     VIEWS.test(compact) ||
     PAGE_INFO.test(compact) ||
     // Link lists and navigation bars are labels: a line with a comma or a full stop is text.
-    (!/[,。;]/.test(compact) && (isLinkItem(compact) || isNavBar(compact))) ||
+    // (A table row may end in a date: links are never rows.)
+    (!/[,。;]/.test(compact) && ((!/[|\t]/.test(compact) && isLinkItem(compact)) || isNavBar(compact))) ||
     ICP.test(compact) ||
     FOOTER.test(compact)
   );

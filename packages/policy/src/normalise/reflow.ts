@@ -7,6 +7,8 @@ import type { RawLine } from './lines.js';
 const HEADING_START =
   /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|\d{1,3}[.．、](?!\d)|[（(]\d{1,3}[）)]|第[一二三四五六七八九十百]+[章节条]|附件|抄送|主送|——)/;
 const TABLE_ROW = /\||\t/;
+const SIGNATURE_LIKE =
+  /(?:政府|办公厅|办公室|委员会|局|厅|委|办|院|会|中心|部)$|^(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/;
 const SENTENCE_END = /[。；！？：:;!?]$/;
 
 function unclosed(s: string): boolean {
@@ -169,6 +171,8 @@ export function joinBrokenSentences(lines: RawLine[]): boolean[] {
     const cur = lines[i].text;
     if (TABLE_ROW.test(prev) || TABLE_ROW.test(cur) || HEADING_START.test(cur)) continue;
     if (!/^[\u4e00-\u9fa5\d]/.test(cur) || !/[\u4e00-\u9fa5]$/.test(prev)) continue;
+    // A short line naming an organisation or a date is a signature, not the rest of a sentence.
+    if (cur.length <= 30 && SIGNATURE_LIKE.test(cur)) continue;
     const stop = Math.max(prev.lastIndexOf('。'), prev.lastIndexOf('；'), prev.lastIndexOf(';'));
     // The unfinished sentence after the last stop is long enough to be prose, not a label.
     if (stop >= 0 && prev.length - stop > 6) cont[i] = true;
