@@ -115,6 +115,8 @@ describe('targets', () => {
     expect(metrics('每年实施重点研发项目不少于十项。')[0][0]).toBe('重点研发项目');
     // After a pivot verb and its agent, the second verb governs the count.
     expect(metrics('鼓励龙头企业牵头组建产业技术联盟3个。')[0][0]).toBe('产业技术联盟');
+    expect(metrics('县财政三年累计安排科普专项资金不少于600万元。')[0][0]).toBe('科普专项资金');
+    expect(metrics('引导企业研发投入年均增长12%。')[0][0]).toBe('企业研发投入年均增长');
     // Rule 8: a count of households names the households.
     expect(metrics('每名科技特派员每年联系农户不少于20户。')[0][0]).toBe('农户');
   });

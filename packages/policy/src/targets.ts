@@ -129,11 +129,11 @@ function maskOf(m: string): Uint8Array {
 }
 
 const FREQ_VERB = new RegExp(
-  `^.{0,12}?(?:每年|每季度|每月|年均|每个[\\u4e00-\\u9fa5]{1,6})(?:${ACTION}|组织|安排|开展|服务|联系|帮扶|走访|指导)`,
+  `^.{0,12}?(?:每年|每季度|每月|年均|每个[\\u4e00-\\u9fa5]{1,6}|(?:\\d{1,2}|[一二三四五六七八九十两])年(?:内|来)?累计)(?:${ACTION}|组织|安排|开展|服务|联系|帮扶|走访|指导)`,
 );
 /** Verbs stripped from the front of a subject; not those that also begin nouns (孵化器, 培训班). */
 const LEAD_SUBJECT_VERB =
-  /^(?:并|和|及|、)?(?:组织实施|组织|开展|推动|鼓励|推进|加快|命名|实施|新增|引进|培育|建成|建设|打造|创建|争创|组建|推广|选派|认定|遴选|举办|设立|成立|新建|扩建|招引|安排)/;
+  /^(?:并|和|及|、)?(?:组织实施|组织|开展|推动|鼓励|引导|支持|带动|推进|加快|命名|实施|新增|引进|培育|建成|建设|打造|创建|争创|组建|推广|选派|认定|遴选|举办|设立|成立|新建|扩建|招引|安排)/;
 const LEAD_OBJECT_VERB = new RegExp(`^(?:并|和|及|、)?(?:${ACTION}|组织|开展|推动|鼓励|推进|加快)`);
 
 function cleanMetric(s: string, object = false): string {
