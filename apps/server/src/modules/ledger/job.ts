@@ -1,12 +1,12 @@
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull, lte } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import { writeAudit } from '../../audit/audit';
 import { type Actor, systemSubject } from '../../auth/actor';
 import type { PlatformContext } from '../../context';
 import type { Db } from '../../db/client';
-import { ledgerItems, ledgers, progressReports } from '../../db/schema';
+import { ledgerItems, ledgers, progressReports, urgingNotices } from '../../db/schema';
 import { ledgerTx } from './cache';
-import { chinaDate, daysBetween } from './dates';
+import { addDays, chinaDate, daysBetween } from './dates';
 import { type NotificationInput, notify } from './events';
 import { ACTIVE_STATUSES } from './lifecycle';
 import { linksOf } from './presenter';
@@ -127,6 +127,48 @@ export function remindersFor(
   return out;
 }
 
+/** Reminders for a 督办单 not yet answered: to the department the day before, to both once overdue. */
+export function urgingReminders(
+  u: Pick<
+    typeof urgingNotices.$inferSelect,
+    'id' | 'itemId' | 'ledgerId' | 'orgUnitCode' | 'departmentId' | 'number' | 'answerBy'
+  >,
+  today: string,
+  now: Date,
+): NotificationInput[] {
+  const base = { orgUnitCode: u.orgUnitCode, itemId: u.itemId, ledgerId: u.ledgerId, createdAt: now };
+  if (u.answerBy < today)
+    return [
+      {
+        ...base,
+        audience: 'department',
+        departmentId: u.departmentId,
+        kind: 'urging_overdue',
+        title: `督办单 ${u.number} 已超过答复期限`,
+        body: `答复期限为 ${u.answerBy}，请尽快答复`,
+        dedupeKey: `urging_overdue:${u.id}`,
+      },
+      {
+        ...base,
+        audience: 'bureau',
+        kind: 'urging_overdue',
+        title: `督办单 ${u.number} 逾期未答复`,
+        body: `答复期限为 ${u.answerBy}`,
+        dedupeKey: `urging_overdue:${u.id}:bureau`,
+      },
+    ];
+  return [
+    {
+      ...base,
+      audience: 'department',
+      departmentId: u.departmentId,
+      kind: 'urging_due',
+      title: `督办单 ${u.number} 请于 ${u.answerBy} 前答复`,
+      dedupeKey: `urging_due:${u.id}`,
+    },
+  ];
+}
+
 /**
  * The daily job: recompute every active item's colour on `now` and send the reminders due.
  * Callable directly (tests, a bureau's "recompute now"); startLedgerJob runs it once a day.
@@ -211,6 +253,18 @@ export async function runWarningJob(
           }),
         );
       }
+      // 督办单 whose answer is due tomorrow or overdue: the department, then the bureau, hear of it once.
+      const urgings = await tx
+        .select()
+        .from(urgingNotices)
+        .where(
+          and(
+            eq(urgingNotices.ledgerId, ledger.id),
+            inArray(urgingNotices.status, ['issued', 'signed']),
+            lte(urgingNotices.answerBy, addDays(today, 1)),
+          ),
+        );
+      reminders.push(...urgings.flatMap((u) => urgingReminders(u, today, now)));
       for (let i = 0; i < reminders.length; i += 500)
         result.reminders += await notify(tx, reminders.slice(i, i + 500));
     });

@@ -164,8 +164,29 @@ describe.each(ENGINES)('daily warning job on a fixed clock (%s)', (engine) => {
     expect((await colours()).year).toMatchObject({ colour: 'yellow', codes: ['BEHIND'] });
   });
 
+  it('reminds the department the day before a 督办单 must be answered, and both sides once it is late', async () => {
+    await at('2026-07-02', [c.bureau, 'arq-bureau']);
+    const res = await c.bureau.post(`/api/ledger-items/${ids.year}/urgings`, {
+      level: 'yellow',
+      content: '请说明进度',
+      answerBy: '2026-07-10',
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const kinds = async (audience: string) => (await inbox(audience)).map((n) => n.kind);
+    await at('2026-07-08');
+    await runWarningJob(p.ctx.db, p.ctx.now());
+    expect(await kinds(NONGMU())).not.toContain('urging_due');
+    await at('2026-07-09');
+    await runWarningJob(p.ctx.db, p.ctx.now());
+    expect((await kinds(NONGMU())).filter((k) => k === 'urging_due')).toHaveLength(1);
+    await at('2026-07-11');
+    await runWarningJob(p.ctx.db, p.ctx.now());
+    expect(await kinds(NONGMU())).toContain('urging_overdue');
+    expect(await kinds('bureau')).toContain('urging_overdue');
+  });
+
   it('startLedgerJob runs the job once per China calendar day and stops cleanly', async () => {
-    await at('2026-07-03');
+    await at('2026-07-12');
     const logs: string[] = [];
     const log = {
       info: (_o: unknown, m: string) => logs.push(m),
@@ -181,6 +202,6 @@ describe.each(ENGINES)('daily warning job on a fixed clock (%s)', (engine) => {
       .where(eq(auditLog.action, 'ledger.warnings.recompute'))
       .orderBy(desc(auditLog.id));
     expect(runs[0]).toMatchObject({ username: 'system', success: true });
-    expect((runs[0].details as { day: string }).day).toBe('2026-07-03');
+    expect((runs[0].details as { day: string }).day).toBe('2026-07-12');
   });
 });
