@@ -83,22 +83,28 @@ export function normalise(original: string, opts: NormaliseOptions = {}): Normal
   const seen = new Set<string>();
   let afterPageNumber = false;
   for (const l of all) {
-    // A short line repeated right after a page number is the next page's running header.
+    // Long lines are text: only short ones can be chrome, page numbers or repeated headers.
+    if (l.text.length > 120) {
+      afterPageNumber = false;
+      lines.push(l);
+      continue;
+    }
     const key = l.text.replace(/\s+/g, '');
+    // A short line repeated right after a page number is the next page's running header.
     if (afterPageNumber && key.length <= 30 && seen.has(key)) {
       dropped++;
       afterPageNumber = false;
       continue;
     }
     afterPageNumber = false;
-    seen.add(key);
-    if (l.text.length <= 120) {
-      const compact = foldText(simplifiedOriginal.slice(l.start, l.end).replace(/\s+/g, ''));
-      if (isChromeLine(compact) || isPageNumber(compact) || headers.has(compact.replace(/\d+/g, '#'))) {
-        dropped++;
-        if (isPageNumber(compact)) afterPageNumber = true;
-        continue;
-      }
+    if (key.length <= 30) seen.add(key);
+    const compact = foldText(
+      script === 'traditional' ? simplifiedOriginal.slice(l.start, l.end).replace(/\s+/g, '') : key,
+    );
+    if (isChromeLine(compact) || isPageNumber(compact) || headers.has(compact.replace(/\d+/g, '#'))) {
+      dropped++;
+      if (isPageNumber(compact)) afterPageNumber = true;
+      continue;
     }
     lines.push(l);
   }
