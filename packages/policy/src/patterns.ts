@@ -31,7 +31,9 @@ export const DOC_TYPE =
   '(?:通知|意见|方案|办法|规定|决定|规划|计划|细则|措施|纲要|通报|报告|批复|复函|函|公告|通告|决议|条例|要点|指南|指引|清单|目录|标准|章程|制度|规则|机制|安排|要求|纪要|倡议书|公报|说明)';
 export const YEAR_SPAN_SRC = '((?:19|20)\\d{2})\\s*年?\\s*[—\\-~至到]+\\s*((?:19|20)\\d{2})\\s*年?';
 export const YEAR_SPAN_PARA = new RegExp(`^\\(\\s*${YEAR_SPAN_SRC}\\s*\\)$`);
-export const TITLE_END = new RegExp(`${DOC_TYPE}(?:\\s*\\(\\s*${YEAR_SPAN_SRC}\\s*\\))?$`);
+/** Notes a title may end with: its plan years, or its status (（试行）, （征求意见稿）, （第二批）). */
+const TITLE_NOTE = `(?:${YEAR_SPAN_SRC}|试行|暂行|修订稿?|征求意见稿|送审稿|草案|讨论稿|代拟稿|演示|第[一二三四五六七八九十\\d]+批|(?:19|20)\\d{2}年(?:版|修订|修订版)?)`;
+export const TITLE_END = new RegExp(`${DOC_TYPE}(?:\\s*\\(\\s*${TITLE_NOTE}\\s*\\))*$`);
 
 export const ADDRESSEE = /^[^。;]{2,300}:$/;
 export const ORG_WORD = /各|政府|部门|单位|局|委|办|厅|公司|机构|院|校|会|中心|处|室|组/;

@@ -337,6 +337,27 @@ describe('cites and meta', () => {
   });
 });
 
+describe('titles and metrics written loosely', () => {
+  it('keeps a title that ends in a status note such as （试行） or （征求意见稿）', () => {
+    for (const note of ['（试行）', '（征求意见稿）', '（第二批）', '（2025—2027年）（试行）']) {
+      const title = `某县科技局关于开展创新券兑付工作的通知${note}`;
+      expect(P(`${title}\n各乡镇：\n现将有关事项通知如下。\n某县科技局\n2025年3月1日`).meta.title, note).toBe(
+        title,
+      );
+    }
+  });
+
+  it('counts the noun after the number when only a verb comes before the bound word', () => {
+    expect(targets('每年遴选不少于5家企业入库培育。').map((t) => t.m)).toEqual(['企业']);
+  });
+
+  it('does not take a place introduced by 在 as what is counted', () => {
+    expect(targets('在各乡镇建设农技服务站，到2027年达到6个。').map((t) => [t.m, t.v])).toEqual([
+      ['农技服务站', 6],
+    ]);
+  });
+});
+
 describe('line breaks in plain text', () => {
   it('joins a sentence broken after its paragraph has finished one, and nothing else', () => {
     const text = [

@@ -29,6 +29,8 @@ const GOAL_VERB_END = new RegExp(`(?:${ACTION})$`);
 /** Verbs that take an agent and a second verb (支持企业组建…, 鼓励高校建设…). */
 const PIVOT = /^(?:支持|鼓励|引导|推动|帮助|指导|督促|带动|扶持)$/;
 const GOAL_VERB_START = new RegExp(`^(?:${ACTION})`);
+const ACTION_ONLY = new RegExp(`^(?:${ACTION})$`);
+const LOCATIVE = /^(?:在|于|从|向)/;
 const WEAK_METRIC = new RegExp(`^(?:${PREDICATE}|${ACTION}|规模|总量|总额|金额|数额|数量|总数)$`);
 const NEXT_QTY = new RegExp(`${NUMBER}\\s*(?:${UNITS})`);
 const NOUN_AFTER_VERB =
@@ -173,7 +175,7 @@ function cleanMetric(s: string, object = false): string {
 function nounAfter(s: string): string {
   let t = s.replace(/^(?:左右|以上|以内|以下|上下|多|余)?的?/, '');
   const stop = t.search(
-    /到|在|开展|参与|从事|进行|用于|实现|达到|力争|服务(?!中心|站|平台|机构|体系)|上市|入驻|落户|,|;|。/,
+    /到|在|开展|参与|从事|进行|用于|实现|达到|力争|服务(?!中心|站|平台|机构|体系)|上市|入驻|入库|落户|,|;|。/,
   );
   if (stop >= 0) t = t.slice(0, stop);
   const de = t.lastIndexOf('的');
@@ -337,6 +339,8 @@ function previousNoun(doc: Doc, found: Found[], cl: Clause[], clause: Clause): [
   // The subject before the clause's verb (科技型企业数量|翻一番), else the object of its first action
   // verb (设立|旗级科技创新引导资金).
   let noun = cleanMetric(t.slice(0, Math.min(first ? first.index : t.length, d ? d.index : t.length)));
+  // 在各乡镇|建设|工作站: a place introduced by 在/于 says where, not what is counted.
+  if (LOCATIVE.test(noun)) noun = '';
   if (noun.length < 2 && firstAction)
     noun = cleanMetric(t.slice(firstAction.index + firstAction[0].length), true);
   if (noun.length < 2) return null;
@@ -520,10 +524,12 @@ function paragraphTargets(doc: Doc, p: Para, m: string): { found: Found[]; cl: C
       metric = cleanMetric(cText.slice(prevEnd));
     }
     const qEnd = local + x[0].length;
-    if (!metric || metric.length < 2) {
+    // 每年遴选不少于3家企业: a bare verb before the bound word counts the noun after the number.
+    if (!metric || metric.length < 2 || ACTION_ONLY.test(metric)) {
       const nextQ = m.slice(qEnd, Math.min(clause.end - p.start, qEnd + 60));
       const stopAt = nextQ.search(NEXT_QTY);
-      metric = cleanMetric(nounAfter(stopAt >= 0 ? nextQ.slice(0, stopAt) : nextQ));
+      const after = cleanMetric(nounAfter(stopAt >= 0 ? nextQ.slice(0, stopAt) : nextQ));
+      if (after.length >= 2 || !ACTION_ONLY.test(metric)) metric = after;
     }
     // No noun, a bare verb (每年安排不低于500万元), a word for size (规模达到20亿元) or a growth word
     // alone (…突破80亿元，年均增长20%) measures what the sentence named before it: the previous
