@@ -2,7 +2,8 @@
 // departments, 50,000 ledger items, 500,000 progress reports — on the embedded engine and on
 // PostgreSQL. Reports p50/p95/p99 latency and throughput of the department to-do list, the
 // bureau board and a ledger page at 50 concurrent clients, and the ratio to a bare Fastify route
-// returning a constant, served by the same process. Prints figures; asserts nothing.
+// returning a constant, served by the same process (and, for comparison, the platform's own
+// signed-in /api/auth/me). Prints figures; asserts nothing.
 //
 //   node --expose-gc --import tsx apps/server/bench/run.ts [--quick] [--engine=pglite|postgres]
 //
@@ -108,6 +109,12 @@ async function bench(engine: 'pglite' | 'postgres', cache: string) {
     const cookie = (c: { cookie: string }) => ({ cookie: c.cookie });
     const scenarios: Array<[string, string, (w: number, n: number) => Target]> = [
       ['bare route', ready.bareUrl, () => ({ path: '/bare' })],
+      // For comparison: a signed-in platform route (session lookup, access check, the user's row).
+      [
+        'signed-in /api/auth/me',
+        ready.url,
+        (w) => ({ path: '/api/auth/me', headers: cookie(ready.todo[w % ready.todo.length]) }),
+      ],
       [
         'department to-do',
         ready.url,
@@ -134,7 +141,7 @@ async function bench(engine: 'pglite' | 'postgres', cache: string) {
       ],
     ];
     const chosen = scenarios.filter(
-      ([name], i) => i === 0 || !scenario || name.includes(SCENARIO_NAMES[scenario] ?? scenario),
+      ([name], i) => i <= 1 || !scenario || name.includes(SCENARIO_NAMES[scenario] ?? scenario),
     );
     const results: LoadResult[] = [];
     for (const [, base, target] of chosen) results.push(await load(base, target, opts));
