@@ -7,7 +7,8 @@
 //
 //   node --expose-gc --import tsx apps/server/bench/run.ts [--quick] [--engine=pglite|postgres]
 //
-// --quick: 10 counties (5,000 items, 50,000 reports) and 3-second runs, for a fast check.
+// --quick (or BENCH_QUICK=1 npm run bench -- server): 10 counties (5,000 items, 50,000 reports)
+// and 3-second runs, for a fast check.
 import { spawn } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -15,7 +16,7 @@ import pg from 'pg';
 import { startThrowawayPostgres } from '../test/postgres';
 import { type LoadResult, load, percentile, type Target } from './load';
 
-const quick = process.argv.includes('--quick');
+const quick = process.argv.includes('--quick') || process.env.BENCH_QUICK === '1';
 const only = process.argv.find((a) => a.startsWith('--engine='))?.split('=')[1];
 const engines = (only ? [only] : ['pglite', 'postgres']) as Array<'pglite' | 'postgres'>;
 /** --cache=on|off|both (default both): the read views' cache as deployed, and every request querying. */

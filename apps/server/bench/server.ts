@@ -13,7 +13,7 @@ import { buildApp } from '../src/http/app';
 import { preparePlatform } from '../src/platform';
 import { FULL, generate, QUICK, rows } from './generate';
 
-const quick = process.argv.includes('--quick');
+const quick = process.argv.includes('--quick') || process.env.BENCH_QUICK === '1';
 const dataDir = mkdtempSync(join(tmpdir(), 'innocounty-bench-'));
 const log = (s: string) => process.stderr.write(`${s}\n`);
 

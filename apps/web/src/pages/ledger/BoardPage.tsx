@@ -13,9 +13,16 @@ import {
   Tabs,
   Tooltip,
 } from 'antd';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import { type Board, type ItemSummary, type Ledger, ledgerApi, type Rollup } from '../../api/ledger';
+import {
+  type Board,
+  type ItemSummary,
+  type Ledger,
+  ledgerApi,
+  type Notification,
+  type Rollup,
+} from '../../api/ledger';
 import { orgUnitsApi } from '../../api/orgUnits';
 import type { OrgUnit } from '../../api/types';
 import { useUser } from '../../auth/AuthProvider';
@@ -23,6 +30,7 @@ import { OrgUnitPicker } from '../../components/OrgUnitPicker';
 import { PageTitle } from '../../components/PageTitle';
 import { useT } from '../../i18n/I18nProvider';
 import { COLOUR_HEX, ColourTag, StatusTag } from './common';
+import { Notifications } from './Notifications';
 
 /**
  * 督办看板: for a county, counts by status and colour per department, the lights of a ledger's
@@ -39,6 +47,14 @@ export default function BoardPage() {
   const [ledgers, setLedgers] = useState<Ledger[]>([]);
   const [board, setBoard] = useState<Board | null>(null);
   const [rollup, setRollup] = useState<Rollup | null>(null);
+  const [notes, setNotes] = useState<Notification[]>([]);
+  const loadNotes = useCallback(() => {
+    ledgerApi.notifications(true).then(
+      (n) => setNotes(n.items),
+      () => setNotes([]),
+    );
+  }, []);
+  useEffect(loadNotes, [loadNotes]);
 
   useEffect(() => {
     orgUnitsApi.get(orgUnitCode).then(setUnit, () => setUnit(null));
@@ -91,6 +107,15 @@ export default function BoardPage() {
           </Form.Item>
         </Form>
       </Card>
+      {notes.length > 0 && (
+        <Card
+          size="small"
+          title={t('ledger.board.reminders', { n: notes.length })}
+          style={{ marginBottom: 16 }}
+        >
+          <Notifications rows={notes.slice(0, 10)} onRead={loadNotes} />
+        </Card>
+      )}
       {above && rollup ? (
         <Tabs
           items={[

@@ -22,8 +22,8 @@ import { ledgerApi, type Notification, type Todo, type TodoItem } from '../../ap
 import { useUser } from '../../auth/AuthProvider';
 import { PageTitle } from '../../components/PageTitle';
 import { useT } from '../../i18n/I18nProvider';
-import { formatTime } from '../../lib/format';
 import { ColourTag, itemLabel, StatusTag } from './common';
+import { Notifications } from './Notifications';
 import { UrgingsTable } from './UrgingsTable';
 
 /** 我的待办: what the department has to sign for, report on, redo and answer, and its reminders. */
@@ -183,48 +183,5 @@ function DepartmentTodo() {
         />
       </Card>
     </>
-  );
-}
-
-export function Notifications({ rows, onRead }: { rows: Notification[]; onRead: () => void }) {
-  const t = useT();
-  if (!rows.length) return <Empty description={t('ledger.todo.noNotifications')} />;
-  return (
-    <div data-testid="notifications">
-      {rows.map((n) => (
-        <div
-          key={n.id}
-          style={{
-            display: 'flex',
-            gap: 12,
-            alignItems: 'center',
-            padding: '10px 0',
-            borderBottom: '1px solid #f0f0f0',
-          }}
-        >
-          <div style={{ flex: 1 }}>
-            <Space>
-              {!n.readAt && <Badge status="processing" />}
-              {n.itemId ? <Link to={`/ledger/items/${n.itemId}`}>{n.title}</Link> : n.title}
-            </Space>
-            <div style={{ color: '#888' }}>
-              {formatTime(n.createdAt)}　{n.body}
-            </div>
-          </div>
-          {!n.readAt && (
-            <Button
-              size="small"
-              type="link"
-              onClick={async () => {
-                await ledgerApi.markRead(n.id);
-                onRead();
-              }}
-            >
-              {t('ledger.todo.markRead')}
-            </Button>
-          )}
-        </div>
-      ))}
-    </div>
   );
 }
