@@ -6,6 +6,7 @@ import type { Db, Tx } from '../../db/client';
 import { departmentAliases, departments, orgUnits } from '../../db/schema';
 import { conflict, notFound, versionConflict } from '../../http/errors';
 import { matchKey } from '../../text/script';
+import { touch } from '../ledger/cache';
 import { type DepartmentView, ensureCatalogue, listDepartments } from './service';
 
 export interface DepartmentInput {
@@ -141,6 +142,8 @@ export async function updateDepartment(
       before,
       after,
     });
+    // Ledger views show department names: after a rename they must be rebuilt, not served from cache.
+    await touch(tx, current.orgUnitCode);
     return after;
   });
 }
@@ -163,5 +166,6 @@ export async function deleteDepartment(db: Db, actor: Actor, id: string, version
       targetId: id,
       before,
     });
+    await touch(tx, current.orgUnitCode);
   });
 }

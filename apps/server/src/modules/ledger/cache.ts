@@ -185,7 +185,7 @@ class ViewCache {
   private readonly map = new Map<string, { body: string; at: number }>();
   constructor(
     private readonly maxEntries = 5000,
-    /** A safety net for data the counter does not cover (a department renamed). */
+    /** A safety net for data the counter might not cover. */
     private readonly ttlMs = 60_000,
   ) {}
   get(key: string): string | undefined {
