@@ -4,21 +4,21 @@ import type { Doc } from './doc.js';
 import type { Layout } from './layout.js';
 import type { SectionIndex } from './sections.js';
 import type { Duty, DutyRole } from './types.js';
-import { splitUnits } from './units.js';
+import { splitOutsideBrackets, splitUnits } from './units.js';
 
+/** What a role label may end in: 牵头单位, 责任部门, 责任处室 (a provincial office's 处), 配合科室. */
+const OFFICE = '(?:部门|单位|处室|科室)';
 const LABELS: [RegExp, DutyRole][] = [
-  [/^(?:牵头(?:部门|单位)?|主责(?:部门|单位)|主办(?:部门|单位)|牵头责任(?:部门|单位))$/, 'lead'],
-  [/^(?:配合(?:部门|单位)?|协同(?:部门|单位)|协办(?:部门|单位)|参与(?:部门|单位)|协助(?:部门|单位))$/, 'co'],
-  [/^(?:责任(?:部门|单位|主体)|主要责任(?:部门|单位)|实施(?:部门|单位)|落实(?:部门|单位))$/, 'responsible'],
+  [new RegExp(`^(?:牵头${OFFICE}?|主责${OFFICE}|主办${OFFICE}|牵头责任${OFFICE})$`), 'lead'],
+  [new RegExp(`^(?:配合${OFFICE}?|协同${OFFICE}|协办${OFFICE}|参与${OFFICE}|协助${OFFICE})$`), 'co'],
+  [new RegExp(`^(?:责任(?:${OFFICE}|主体)|主要责任${OFFICE}|实施${OFFICE}|落实${OFFICE})$`), 'responsible'],
 ];
-const LABEL_SRC =
-  '牵头责任(?:部门|单位)|牵头(?:部门|单位)|牵头|主责(?:部门|单位)|主办(?:部门|单位)|配合(?:部门|单位)|配合|协同(?:部门|单位)|协办(?:部门|单位)|参与(?:部门|单位)|协助(?:部门|单位)|主要责任(?:部门|单位)|责任(?:部门|单位|主体)|实施(?:部门|单位)|落实(?:部门|单位)';
+const LABEL_SRC = `牵头责任${OFFICE}|牵头${OFFICE}|牵头|主责${OFFICE}|主办${OFFICE}|配合${OFFICE}|配合|协同${OFFICE}|协办${OFFICE}|参与${OFFICE}|协助${OFFICE}|主要责任${OFFICE}|责任(?:${OFFICE}|主体)|实施${OFFICE}|落实${OFFICE}`;
 /** A role label followed by a colon, inside an assignment. */
 const LABEL_COLON = new RegExp(`(${LABEL_SRC})\\s*:`, 'g');
 const OPENING = new RegExp(`\\(\\s*(?:${LABEL_SRC})\\s*:`, 'g');
-/** A closing parenthetical that names units and what they do, without 牵头单位： labels. */
-const UNLABELLED =
-  /\(([^():;]{2,200}?(?:按职责分工负责|按职责负责|按职能分工负责|分工负责|分别负责|负责落实|负责|配合|参与|协同))\)/g;
+/** A line that opens with a heading marker is a task, not an assignment line. */
+const MARKER_LIKE = /^(?:[一二三四五六七八九十]+[、.]|\(\s*[一二三四五六七八九十\d]+\s*\)|\d{1,3}[.、])/;
 const LINE_FORM = new RegExp(`^(?:${LABEL_SRC})\\s*:`);
 /** 牵头部门 etc. named as the object of 作为/为/担任 in prose. */
 const PROSE_ROLE = /(牵头(?:部门|单位)|责任(?:部门|单位)|配合(?:部门|单位))(?![:：])/g;
@@ -30,7 +30,11 @@ const ORG_END =
 
 function looksLikeOrgs(units: { text: string }[]): boolean {
   return (
-    units.length > 0 && units.every((u) => u.text.length >= 2 && u.text.length <= 40 && ORG_END.test(u.text))
+    units.length > 0 &&
+    units.every(
+      // A bracket after the name (市市场监管局（知识产权局）) gives its other name; the name ends it.
+      (u) => u.text.length >= 2 && u.text.length <= 40 && ORG_END.test(u.text.replace(/\([^()]*\)$/, '')),
+    )
   );
 }
 
@@ -52,6 +56,81 @@ function closingBracket(s: string, open: number, limit = 600): number {
     } else if (c === '\n') return -1;
   }
   return -1;
+}
+
+/** Role words that close one clause of an unlabelled assignment, longest first. */
+const CLAUSE_ROLES: [RegExp, DutyRole][] = [
+  [/(?:共同)?(?:牵头(?:负责|组织|实施|落实|推进)?|负责牵头)$/, 'lead'],
+  [/(?:配合|参与|协同|协助|协办)(?:负责|落实|实施|推进)?$/, 'co'],
+  [
+    /(?:按职责分工负责|按职责分工落实|按职责负责|按职能分工负责|按职能负责|分工负责|分别负责|共同负责|具体负责|负责落实|负责实施|负责推进|负责)$/,
+    'responsible',
+  ],
+];
+
+interface AssignmentClause {
+  role: DutyRole;
+  /** [start, end) of the unit list in the assignment, and each unit relative to start. */
+  start: number;
+  end: number;
+  units: { text: string; start: number; end: number }[];
+}
+
+/**
+ * An assignment written without labels: clauses separated by ， or ；, each a list of units ending in
+ * a role word (X牵头 → lead; Y配合/参与 → co; Z负责, 按职责分工负责, 负责落实 → responsible), an
+ * optional 由 before the units. Returns the clauses that name organisations and how many did not;
+ * null when none does or the text carries labels (牵头单位：…).
+ */
+function parseAssignment(inner: string): { clauses: AssignmentClause[]; rest: number } | null {
+  if (inner.length < 3 || inner.length > 300) return null;
+  const clauses: AssignmentClause[] = [];
+  let rest = 0;
+  for (const piece of splitOutsideBrackets(inner, ',;')) {
+    if (/:/.test(piece.text)) return null;
+    let role: DutyRole | null = null;
+    let listEnd = piece.text.length;
+    for (const [re, r] of CLAUSE_ROLES) {
+      const x = re.exec(piece.text);
+      if (x) {
+        role = r;
+        listEnd = x.index;
+        break;
+      }
+    }
+    // The units follow 由 (考核工作由X牵头): what comes before it is the task, not a unit.
+    let by = piece.text.lastIndexOf('由', listEnd - 1);
+    while (by > 0 && piece.text[by - 1] === '自') by = piece.text.lastIndexOf('由', by - 1);
+    const lead = by >= 0 ? by + 1 : (/^(?:请|并)/.exec(piece.text)?.[0].length ?? 0);
+    let list = piece.text.slice(lead, listEnd);
+    list = list.replace(/(?:等(?:部门|单位)?)$/, '');
+    const units = role ? splitUnits(list) : [];
+    if (!role || !looksLikeOrgs(units)) {
+      rest++;
+      continue;
+    }
+    const start = piece.start + lead;
+    clauses.push({ role, start, end: start + list.length, units });
+  }
+  return clauses.length ? { clauses, rest } : null;
+}
+
+/** [open, close] of each outermost balanced ( ) in s, in one pass. */
+function outerBrackets(s: string): [number, number][] {
+  const out: [number, number][] = [];
+  let depth = 0;
+  let open = -1;
+  for (let i = s.indexOf('('); i >= 0 && i < s.length; i++) {
+    const c = s[i];
+    if (c === '(') {
+      if (depth === 0) open = i;
+      depth++;
+    } else if (c === ')' && depth > 0) {
+      depth--;
+      if (depth === 0) out.push([open, i]);
+    }
+  }
+  return out;
 }
 
 export function extractDuties(doc: Doc, L: Layout, index: SectionIndex): Duty[] {
@@ -83,6 +162,18 @@ export function extractDuties(doc: Doc, L: Layout, index: SectionIndex): Duty[] 
     }
   };
 
+  const pushParsed = (clauses: AssignmentClause[], base: number) => {
+    for (const c of clauses) {
+      const at = base + c.start;
+      out.push({
+        section: index.pathAt(base),
+        role: c.role,
+        units: c.units.map((u) => doc.text.slice(at + u.start, at + u.end).trim()),
+        span: doc.span(at, base + c.end),
+      });
+    }
+  };
+
   for (const p of doc.paras) {
     doc.tick('duties');
     if (L.frame[p.index]) continue;
@@ -97,40 +188,24 @@ export function extractDuties(doc: Doc, L: Layout, index: SectionIndex): Duty[] 
       addSegments(open + 1, close, open);
       OPENING.lastIndex = close - p.start;
     }
-    // Unlabelled assignments closing a task: （省科技厅、省财政厅按职责分工负责）, （市科技局牵头，市财政局配合）.
-    UNLABELLED.lastIndex = 0;
-    for (let x = UNLABELLED.exec(m); x; x = UNLABELLED.exec(m)) {
-      const at = p.start + x.index + 1;
-      const inner = x[1];
-      const lead =
-        /^(.+?)(?:共同)?牵头(?:负责)?[,;，；]\s*(.+?)(?:等(?:部门|单位))?(?:配合|参与|协同)(?:负责)?$/.exec(
-          inner,
-        );
-      const parts: [DutyRole, string, number][] = lead
-        ? [
-            ['lead', lead[1], 0],
-            ['co', lead[2], inner.indexOf(lead[2], lead[1].length)],
-          ]
-        : [
-            [
-              'responsible',
-              inner.replace(
-                /(?:等(?:部门|单位))?(?:按职责分工负责|按职责负责|按职能分工负责|分工负责|分别负责|负责落实|负责)$/,
-                '',
-              ),
-              0,
-            ],
-          ];
-      for (const [role, list, offset] of parts) {
-        const units = splitUnits(list);
-        if (!looksLikeOrgs(units)) continue;
-        const base = at + offset;
-        out.push({
-          section: index.pathAt(at),
-          role,
-          units: units.map((u) => doc.text.slice(base + u.start, base + u.end).trim()),
-          span: doc.span(base, base + list.length),
-        });
+    // Unlabelled assignments closing a task: （省科技厅、省财政厅按职责分工负责）, （市科技局牵头，市财政局配合）,
+    // （由区科技局负责，区教体局配合）; a unit keeps its own brackets (市市场监管局（知识产权局）).
+    const read: [number, number][] = [];
+    const wasRead = (k: number) => read.some(([a, b]) => a < k && k < b);
+    for (const [i, j] of outerBrackets(m)) {
+      const parsed = j - i <= 300 ? parseAssignment(m.slice(i + 1, j)) : null;
+      if (parsed) {
+        pushParsed(parsed.clauses, p.start + i + 1);
+        read.push([i, j]);
+      }
+    }
+    // The same written as a line of its own after the task: 由旗科技局负责，旗财政局配合。
+    if (!MARKER_LIKE.test(m)) {
+      const body = m.replace(/[。;.\s]+$/, '');
+      const parsed = body.length <= 200 ? parseAssignment(body) : null;
+      if (parsed && parsed.rest === 0) {
+        pushParsed(parsed.clauses, p.start);
+        continue;
       }
     }
     // 牵头单位：… as a line of its own.
@@ -140,6 +215,7 @@ export function extractDuties(doc: Doc, L: Layout, index: SectionIndex): Duty[] 
     PROSE_ROLE.lastIndex = 0;
     for (let x = PROSE_ROLE.exec(m); x; x = PROSE_ROLE.exec(m)) {
       const role = roleOf(x[1]);
+      if (wasRead(x.index)) continue;
       let winStart = Math.max(0, x.index - 150);
       const back = m.slice(winStart, x.index);
       winStart += Math.max(back.lastIndexOf('。'), back.lastIndexOf(';')) + 1;
@@ -163,6 +239,7 @@ export function extractDuties(doc: Doc, L: Layout, index: SectionIndex): Duty[] 
     }
     PROSE_LEAD.lastIndex = 0;
     for (let x = PROSE_LEAD.exec(m); x; x = PROSE_LEAD.exec(m)) {
+      if (wasRead(x.index)) continue;
       const winStart = Math.max(0, x.index - 80);
       const rel = m.slice(winStart, x.index).lastIndexOf('由');
       const by = rel < 0 ? -1 : winStart + rel;

@@ -258,6 +258,77 @@ describe('duties', () => {
   });
 });
 
+describe('duties written without labels', () => {
+  const duties = (text: string) =>
+    P(text).responsibilities.map((x) => `${x.section}|${x.role}|${x.units.join('/')}`);
+
+  it('reads a lead with units that carry out their own share, and a lead with those who implement', () => {
+    const text = [
+      '一、壮大创新主体',
+      '（一）培育科技企业。完善梯度培育体系。（溪山县科技局牵头，县财政局、县税务局按职责分工负责）',
+      '（二）建设中试基地。布局一批中试基地。（县发展改革局牵头，各乡镇人民政府负责落实）',
+      '（三）优化服务。完善服务体系。（县科技局牵头；县科协参与）',
+    ].join('\n');
+    expect(duties(text)).toEqual([
+      '一/(一)|lead|溪山县科技局',
+      '一/(一)|responsible|县财政局/县税务局',
+      '一/(二)|lead|县发展改革局',
+      '一/(二)|responsible|各乡镇人民政府',
+      '一/(三)|lead|县科技局',
+      '一/(三)|co|县科协',
+    ]);
+  });
+
+  it('keeps a unit with its other name in brackets whole, whatever its role', () => {
+    const text = [
+      '一、强化保护',
+      '（一）健全机制。完善快速维权机制。（县市场监督管理局（县知识产权局）牵头，县公安局配合）',
+      '（二）加强执法。开展专项行动。（县公安局、县市场监督管理局（县知识产权局）按职责分工负责）',
+    ].join('\n');
+    expect(duties(text)).toEqual([
+      '一/(一)|lead|县市场监督管理局（县知识产权局）',
+      '一/(一)|co|县公安局',
+      '一/(二)|responsible|县公安局/县市场监督管理局（县知识产权局）',
+    ]);
+  });
+
+  it('reads 由X负责，Y配合 in brackets and as a line of its own, without the 由', () => {
+    const text = [
+      '一、重点任务',
+      '（一）建设孵化载体。新建孵化器。（由云岭区经信局负责，区科技局配合）',
+      '（二）征集技术需求。建立需求清单。（由区科技局负责）',
+      '（三）完善金融服务。推广科技信贷产品。',
+      '由区金融服务中心负责，区财政局、区科技局配合。',
+      '（四）营造氛围。由区委宣传部牵头，区科协配合，开展科普宣传。',
+      '（五）加强考核。考核工作由区科技局牵头，区统计局配合。',
+    ].join('\n');
+    expect(duties(text)).toEqual([
+      '一/(一)|responsible|云岭区经信局',
+      '一/(一)|co|区科技局',
+      '一/(二)|responsible|区科技局',
+      '一/(三)|responsible|区金融服务中心',
+      '一/(三)|co|区财政局/区科技局',
+      '一/(四)|lead|区委宣传部',
+      '一/(四)|co|区科协',
+      '一/(五)|lead|区科技局',
+      '一/(五)|co|区统计局',
+    ]);
+  });
+
+  it('reads a 责任处室 or 责任科室 label as responsible, and leaves other brackets alone', () => {
+    const text = [
+      '一、专利工作',
+      '1．提升专利质量。开展质量评价。（责任处室：专利管理处、省知识产权保护中心）',
+      '2．加强运营。建设运营平台。（责任科室：运营促进科）',
+      '3．做好统计。按季度报送数据（含企业自主申报数据）。（2024年底前完成）',
+    ].join('\n');
+    expect(duties(text)).toEqual([
+      '一/1|responsible|专利管理处/省知识产权保护中心',
+      '一/2|responsible|运营促进科',
+    ]);
+  });
+});
+
 describe('duties before the signature', () => {
   it('keeps the last 责任单位 line, which ends in an organisation name, out of the signature', () => {
     const text = [
