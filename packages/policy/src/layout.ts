@@ -44,6 +44,8 @@ export interface Layout {
   issuesAttachment: boolean;
   /** 附件：… note in the 通知 body. */
   attachmentNote: Para | null;
+  /** Further items of a numbered 附件 list after the note (2．…, 3．…). */
+  attachmentList: Para[];
   /** [start, end) of each 《X》's content that the 通知 body says it issues (现将《X》印发给你们). */
   issuedTitles: [number, number][];
 }
@@ -77,6 +79,7 @@ export function analyseLayout(doc: Doc): Layout {
     planItself: false,
     issuesAttachment: false,
     attachmentNote: null,
+    attachmentList: [],
     issuedTitles: [],
   };
   const M = (i: number): string => doc.m(paras[i]);
@@ -179,9 +182,18 @@ export function analyseLayout(doc: Doc): Layout {
   // 附件说明 in the 通知 body.
   const noteEnd = closeAt < 0 ? n : closeAt;
   for (let i = bodyStart; i < noteEnd; i++) {
-    if (ATTACHMENT_NOTE.test(M(i)) && !MARKER.test(M(i))) {
-      L.attachmentNote = paras[i];
+    if (!ATTACHMENT_NOTE.test(M(i)) || MARKER.test(M(i))) continue;
+    L.attachmentNote ??= paras[i];
+    frame[i] = true;
+    // 附件：1．…方案 with 2．…分工表 on the next lines: the list goes on as long as its numbers do;
+    // its items are names of attachments, not headings.
+    let expect = Number(/^附件\s*[:.、]\s*(\d{1,2})\s*[.、]/.exec(M(i))?.[1] ?? 0) + 1;
+    while (expect > 1 && i + 1 < n && !frame[i + 1]) {
+      const item = /^(\d{1,2})\s*[.、]\s*[^。;]{2,80}$/.exec(M(i + 1));
+      if (!item || Number(item[1]) !== expect) break;
+      L.attachmentList.push(paras[++i]);
       frame[i] = true;
+      expect++;
     }
   }
   // After the closing: 附注, 抄送/印发 blocks and attachments.

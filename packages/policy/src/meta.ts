@@ -2,7 +2,7 @@
 import { isoDate } from './dates.js';
 import type { Doc, Para } from './doc.js';
 import type { Layout } from './layout.js';
-import { DATE_SRC, ORG_SUFFIX, PRINTED, YEAR_SPAN_SRC } from './patterns.js';
+import { DATE_SRC, ORG_SUFFIX, PRINTED, TITLE_END, YEAR_SPAN_SRC } from './patterns.js';
 import type { PolicyMeta, Span } from './types.js';
 import { splitOutsideBrackets } from './units.js';
 
@@ -23,6 +23,24 @@ function paraRange(ps: Para[]): [number, number] | null {
 /** Replace 《…》 contents so spans and dates inside cited titles are not read as this document's. */
 function maskCitations(s: string): string {
   return s.replace(/《[^《》\n]{0,200}》/g, (x) => `${'《'.padEnd(x.length - 1, '□')}》`);
+}
+
+/** A title that names a document (…实施方案, …管理办法（试行）), not a form (…申请表, …承诺书). */
+function isDocumentName(t: string): boolean {
+  return TITLE_END.test(t.trim().replace(/^《(.*)》$/, '$1'));
+}
+
+/** [open, close] of each outermost balanced 《》 in s. */
+function outerBooks(s: string): [number, number][] {
+  const out: [number, number][] = [];
+  let depth = 0;
+  let open = -1;
+  for (let i = 0; i < s.length; i++) {
+    if (s[i] === '《') {
+      if (depth++ === 0) open = i;
+    } else if (s[i] === '》' && depth > 0 && --depth === 0) out.push([open, i]);
+  }
+  return out;
 }
 
 export interface MetaResult {
@@ -54,9 +72,13 @@ export function extractMeta(doc: Doc, L: Layout): MetaResult {
   };
   if (tRange) {
     if (issued) {
-      const a = titleOffset(titleM.indexOf('《') + 1);
-      const b = titleOffset(titleM.lastIndexOf('》'));
+      // 关于印发《A》《B》的通知 issues several: each is this document's own; A is the plan.
+      const books = outerBooks(titleM);
+      const first = books[0] ?? [titleM.indexOf('《'), titleM.lastIndexOf('》')];
+      const a = titleOffset(first[0] + 1);
+      const b = titleOffset(first[1]);
       ownTitles.push(issued[2]);
+      for (const [x, y] of books) ownTitles.push(titleM.slice(x + 1, y));
       if (L.planItself) {
         title = doc.slice(a, b);
         spans.title = S(a, b);
@@ -84,14 +106,25 @@ export function extractMeta(doc: Doc, L: Layout): MetaResult {
     spans.title = S(attRange[0], attRange[1]);
   }
   if (L.attachmentNote) {
-    const m = doc.m(L.attachmentNote);
-    const k = m.search(/[:.、]/) + 1;
-    const noteTitle = m.slice(k).trim();
-    ownTitles.push(noteTitle.replace(/^《|》$/g, ''));
-    if (!attachmentTitle && !L.planItself) {
-      const a = L.attachmentNote.start + k;
-      attachmentTitle = doc.slice(a, L.attachmentNote.end).replace(/^《(.*)》$/, '$1');
-      spans.attachmentTitle = S(a, L.attachmentNote.end);
+    // 附件：1．A, 2．B …: each item is this document's own; the attachment title is the first item
+    // that names a document (方案, 办法 …), not a form to fill in (申请表, 承诺书).
+    const items: [number, number][] = [];
+    for (const p of [L.attachmentNote, ...L.attachmentList]) {
+      const m = doc.m(p);
+      let k = p === L.attachmentNote ? m.search(/[:.、]/) + 1 : 0;
+      k += /^\s*(?:\d{1,2}\s*[.、]\s*)?/.exec(m.slice(k))?.[0].length ?? 0;
+      items.push([p.start + k, p.end]);
+      ownTitles.push(
+        m
+          .slice(k)
+          .trim()
+          .replace(/^《|》$/g, ''),
+      );
+    }
+    const plan = items.find(([a, b]) => isDocumentName(doc.match.slice(a, b)));
+    if (plan && !attachmentTitle && !L.planItself) {
+      attachmentTitle = doc.slice(plan[0], plan[1]).replace(/^《(.*)》$/, '$1');
+      spans.attachmentTitle = S(plan[0], plan[1]);
     }
   }
 

@@ -483,6 +483,60 @@ describe('attachments', () => {
   });
 });
 
+describe('附件 lists in a 通知', () => {
+  it('does not read the numbered items of an attachment list as headings', () => {
+    const text = [
+      '青禾县人民政府办公室关于印发青禾县科技服务提升实施方案的通知',
+      '各乡镇人民政府，县政府各部门：',
+      '《青禾县科技服务提升实施方案》已经县政府同意，现印发给你们，请认真贯彻执行。',
+      '附件：1．青禾县科技服务提升实施方案',
+      '2．青禾县科技服务提升任务分工表',
+      '青禾县人民政府办公室',
+      '2025年4月2日',
+      '附件1',
+      '青禾县科技服务提升实施方案',
+      '一、工作目标',
+      '到2026年，全县科技服务机构达到12家。',
+      '二、重点任务',
+      '（一）培育服务机构。引进一批服务机构。',
+    ].join('\n');
+    const p = P(text);
+    expect(p.sections.map((s) => s.path)).toEqual(['一', '二', '二/(一)']);
+    expect(p.meta.attachmentTitle).toBe('青禾县科技服务提升实施方案');
+  });
+
+  it('takes no attachment title from a list of forms, and leaves the marker out of any title', () => {
+    const forms = [
+      '云岭区科技局关于组织申报科技型企业的通知',
+      '各有关单位：',
+      '一、申报对象',
+      '在本区注册的科技型企业。',
+      '二、申报时间',
+      '2025年6月30日前提交材料。',
+      '附件：1．科技型企业申报表',
+      '2．诚信申报承诺书',
+      '云岭区科技局',
+      '2025年5月6日',
+    ].join('\n');
+    const p = P(forms);
+    expect(p.sections.map((s) => s.path)).toEqual(['一', '二']);
+    expect(p.meta.attachmentTitle).toBeNull();
+    const plan = forms.replace('1．科技型企业申报表', '1．云岭区科技型企业培育办法');
+    expect(P(plan).meta.attachmentTitle).toBe('云岭区科技型企业培育办法');
+  });
+
+  it('takes the first of two documents a 通知 title issues, and cites neither', () => {
+    const text = [
+      '某县人民政府关于印发《某县创新平台建设方案》《某县创新平台管理办法》的通知',
+      '各乡镇人民政府：',
+      '现将《某县创新平台建设方案》《某县创新平台管理办法》印发给你们，请遵照执行。',
+    ].join('\n');
+    const p = P(text);
+    expect(p.meta.attachmentTitle).toBe('某县创新平台建设方案');
+    expect(p.cites).toEqual([]);
+  });
+});
+
 describe('版记', () => {
   it('joins a 抄送 line that breaks inside a name, keeps line ends after a name', () => {
     const text = [
