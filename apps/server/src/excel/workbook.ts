@@ -23,8 +23,17 @@ export async function buildSheet<T>(
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/** Content-Disposition for a Chinese file name (RFC 5987), with an ASCII fallback. */
+/**
+ * Content-Disposition for a Chinese file name (RFC 6266/5987), with an ASCII fallback. Names
+ * come from uploaders and titles: a quote or backslash must not end the quoted fallback (it would
+ * let the name add parameters of its own, such as a second filename*), and the extended value is
+ * percent-encoded down to RFC 5987's attr-chars.
+ */
 export function attachment(fileName: string): string {
-  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+  const ascii = fileName.replace(/[^\x20-\x7e]|["\\]/g, '_');
+  const ext = encodeURIComponent(fileName).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${ext}`;
 }
