@@ -60,6 +60,26 @@ function isBodyLike(m: string): boolean {
   return MARKER.test(m) || /[。;!?]/.test(m) || (m.length > 60 && /,/.test(m)) || /^——/.test(m);
 }
 
+/**
+ * A title line that names its issuer before 关于 is a whole title: lines before it belong to it only
+ * when they name a further issuer (joint issuers stacked above). Others are page chrome (a site's
+ * name or a menu item above the headline), as is an issuer that the title line names again.
+ */
+function ownTitleLines(doc: Doc, group: Para[]): Para[] {
+  if (group.length < 2) return group;
+  const last = doc.m(group[group.length - 1]);
+  const at = last.indexOf('关于');
+  if (at < 2) return group;
+  const issuer = last.slice(0, at).replace(/\s+/g, '');
+  let k = group.length - 1;
+  while (k > 0) {
+    const m = doc.m(group[k - 1]).replace(/\s+/g, '');
+    if (!ORG_SUFFIX.test(m) || m.length > 40 || issuer.includes(m)) break;
+    k--;
+  }
+  return group.slice(k);
+}
+
 export function analyseLayout(doc: Doc): Layout {
   const { paras } = doc;
   const n = paras.length;
@@ -128,7 +148,8 @@ export function analyseLayout(doc: Doc): Layout {
   const titled = groups.filter((g) => TITLE_END.test(doc.m(g[g.length - 1]).trim()) || g.length === 1);
   const noticeTitle =
     titled.find((g) => /关于|通知$/.test(g.map((p) => doc.m(p)).join(''))) ?? titled[0] ?? null;
-  if (noticeTitle && TITLE_END.test(doc.m(noticeTitle[noticeTitle.length - 1]))) L.titleParas = noticeTitle;
+  if (noticeTitle && TITLE_END.test(doc.m(noticeTitle[noticeTitle.length - 1])))
+    L.titleParas = ownTitleLines(doc, noticeTitle);
 
   // The 通知 body: does it issue an attachment? Look at the next few body paragraphs.
   const bodyStart = L.addressee ? headEnd + 1 : headEnd;

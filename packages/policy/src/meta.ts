@@ -14,7 +14,9 @@ const EFFECTIVE_FROM = new RegExp(
 const EFFECTIVE_TO = new RegExp(
   `(?:有效期|执行期|实施期)[^。;]{0,20}?至\\s*${DATE_SRC}|${DATE_SRC}\\s*(?:废止|失效|止)`,
 );
-const OWN_SPAN = new RegExp(`(?:年|时间|行动|计划|规划|方案|期间)\\s*\\(\\s*${YEAR_SPAN_SRC}\\s*\\)`);
+const OWN_SPAN = new RegExp(
+  `(?:年|时间|行动|计划|规划|方案|期间)\\s*\\(\\s*${YEAR_SPAN_SRC}\\s*\\)|(?:实施|执行|行动|工作)(?:期限|周期|期)(?:为|是|:)\\s*${YEAR_SPAN_SRC}`,
+);
 
 function paraRange(ps: Para[]): [number, number] | null {
   return ps.length ? [ps[0].start, ps[ps.length - 1].end] : null;
@@ -160,6 +162,14 @@ export function extractMeta(doc: Doc, L: Layout): MetaResult {
         spans.issuers = S(tRange[0], titleOffset(fw ? fw.index : at));
       }
     }
+  }
+  // A title may shorten its issuer (市人民政府办公室关于…): the signature or banner gives the full name.
+  if (issuers.length) {
+    const full = [
+      ...L.signature.flatMap((p) => doc.t(p).split(/\s{2,}|\u3000+/)),
+      ...(L.banner ? doc.t(L.banner).replace(/文件$/, '').split(/\s+/) : []),
+    ].map((x) => x.trim());
+    issuers = issuers.map((x) => full.find((y) => y.length > x.length && y.endsWith(x)) ?? x);
   }
   if (!issuers.length && L.signature.length) {
     issuers = L.signature
