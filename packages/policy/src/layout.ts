@@ -17,11 +17,13 @@ import {
   PRINTED,
   PUBLICITY,
   TITLE_END,
+  TITLE_NOTE,
   YEAR_SPAN_PARA,
 } from './patterns.js';
 
 const DOC_NUMBER_PARA = new RegExp(`^(?:.{0,20}?\\s)?(${DOC_NUMBER_SRC})(?:\\s*签发人.*)?$`);
 const ISSUE_SENTENCE = /印发给你们|转发给你们|印发给各|现予印发|予以印发|现印发|现将.{0,80}印发/;
+const BASIS_WORD = /贯彻|落实|根据|按照|依据|依照|遵照|对照|参照/;
 const ISSUES_TITLE = /^(.*?)关于(?:印发|转发)\s*《(.+)》\s*的通知$/;
 
 export interface Layout {
@@ -162,7 +164,11 @@ export function analyseLayout(doc: Doc): Layout {
     const from = m.lastIndexOf('。', issue.index) + 1;
     const upto = issue.index + issue[0].length;
     for (const x of m.slice(from, upto).matchAll(/《([^《》]{2,120})》/g)) {
-      const a = paras[i].start + from + (x.index ?? 0) + 1;
+      // 为贯彻落实《A》，…制定了《B》，现印发给你们: A is what the notice carries out, not what it issues.
+      const at = from + (x.index ?? 0);
+      const clause = m.slice(Math.max(from, m.lastIndexOf(',', at) + 1, m.lastIndexOf(';', at) + 1), at);
+      if (BASIS_WORD.test(clause)) continue;
+      const a = paras[i].start + at + 1;
       L.issuedTitles.push([a, a + x[1].length]);
     }
   }
@@ -308,4 +314,6 @@ export function analyseLayout(doc: Doc): Layout {
   return L;
 }
 
-const OTHER_DOCUMENT = new RegExp(`(?:关于|《).{2,80}${DOC_TYPE}》?(?:\\(\\s*${DOC_NUMBER_SRC}\\s*\\))?$`);
+const OTHER_DOCUMENT = new RegExp(
+  `(?:关于|《).{2,80}${DOC_TYPE}(?:\\s*\\(\\s*${TITLE_NOTE}\\s*\\))*》?(?:\\(\\s*${DOC_NUMBER_SRC}\\s*\\))?$`,
+);

@@ -32,7 +32,7 @@ export const DOC_TYPE =
 export const YEAR_SPAN_SRC = '((?:19|20)\\d{2})\\s*年?\\s*[—\\-~至到]+\\s*((?:19|20)\\d{2})\\s*年?';
 export const YEAR_SPAN_PARA = new RegExp(`^\\(\\s*${YEAR_SPAN_SRC}\\s*\\)$`);
 /** Notes a title may end with: its plan years, or its status (（试行）, （征求意见稿）, （第二批）). */
-const TITLE_NOTE = `(?:${YEAR_SPAN_SRC}|试行|暂行|修订稿?|征求意见稿|送审稿|草案|讨论稿|代拟稿|演示|第[一二三四五六七八九十\\d]+批|(?:19|20)\\d{2}年(?:版|修订|修订版)?)`;
+export const TITLE_NOTE = `(?:${YEAR_SPAN_SRC}|试行|暂行|修订稿?|征求意见稿|送审稿|草案|讨论稿|代拟稿|演示|第[一二三四五六七八九十\\d]+批|(?:19|20)\\d{2}年(?:版|修订|修订版)?)`;
 export const TITLE_END = new RegExp(`${DOC_TYPE}(?:\\s*\\(\\s*${TITLE_NOTE}\\s*\\))*$`);
 
 export const ADDRESSEE = /^[^。;]{2,300}:$/;

@@ -367,6 +367,40 @@ describe('cites and meta', () => {
     ]);
   });
 
+  it('cites what the issuing sentence carries out, but not what it issues', () => {
+    const text = [
+      '某省科学技术厅关于印发《某省科技小院建设方案》的通知',
+      '各市科技局：',
+      '为贯彻落实《某省乡村振兴促进条例》，我厅制定了《某省科技小院建设方案》，现印发给你们，请认真执行。',
+      '某省科学技术厅',
+      '2025年3月3日',
+    ].join('\n');
+    const p = P(text);
+    expect(p.cites.map((x) => [x.title, x.relation])).toEqual([['某省乡村振兴促进条例', 'implements']]);
+    expect(p.meta.attachmentTitle).toBe('某省科技小院建设方案');
+  });
+
+  it('does not cite titles of other pages listed after the end of the document', () => {
+    const text = [
+      '某市人民政府关于支持科技人才发展的若干措施',
+      '一、支持引进人才。对引进的人才给予安家补贴。',
+      '某市人民政府',
+      '2025年3月3日',
+      '《某市人才分类目录（2024年版）》',
+      '关于开展2025年度人才项目申报工作的通知',
+    ].join('\n');
+    expect(P(text).cites).toEqual([]);
+  });
+
+  it('reads a preamble that sets out to put a document into effect (深入实施《…》) as implements', () => {
+    const text = [
+      '2025年全市知识产权工作要点',
+      '全年工作的总体要求是：深入实施《某市知识产权发展规划》，推动知识产权高质量发展。',
+      '一、强化创造',
+    ].join('\n');
+    expect(P(text).cites.map((x) => x.relation)).toEqual(['implements']);
+  });
+
   it('takes what the issuing sentence names as the attachment, never as a cite', () => {
     const text = [
       '某县人民政府关于印发某县科技创新行动方案的通知',
