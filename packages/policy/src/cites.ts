@@ -8,7 +8,8 @@ import type { Citation } from './types.js';
 
 const DOC_NUMBER_PAREN = new RegExp(`^\\s*\\(\\s*(${DOC_NUMBER_SRC})\\s*\\)`);
 /** The sentence names the cited document as the basis of this one. */
-const BASIS = /贯彻|落实|深入实施|全面实施|按照|根据|依据|依照|遵照|落地|精神|部署|实施意见|制定本|特制定|现就|结合/;
+const BASIS =
+  /贯彻|落实|深入实施|全面实施|按照|根据|依据|依照|遵照|落地|精神|部署|实施意见|制定本|特制定|现就|结合/;
 const ISSUER_CUT =
   /(?:贯彻落实|贯彻|落实|根据|按照|依据|依照|遵照|执行|参照|对照|结合|认真|深入|推动|为|和|与|及|、|,|。|;|:|\))/g;
 
