@@ -44,6 +44,12 @@ registerAuditActions({
 
 /** Who changes the library: bureau staff of the unit (and the platform admin). */
 const EDITORS = ['admin', 'bureau'] as const;
+/**
+ * Who reads it: the editors and the departments that carry its tasks out. Enterprises (entity)
+ * and commissioners see only their own records, never the unit's library (drafts, originals,
+ * corrections).
+ */
+const READERS = ['admin', 'bureau', 'department'] as const;
 
 const uploadResult = z.discriminatedUnion('status', [
   z.object({
@@ -185,7 +191,7 @@ export const policyRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/policies',
     {
-      config: { access: 'signedIn' },
+      config: { access: READERS },
       schema: {
         tags: ['政策文件库'],
         summary: '政策文件列表（检索标题、发文字号、发文机关与全文，简繁通查）',
@@ -258,7 +264,7 @@ export const policyRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/policies/graph',
     {
-      config: { access: 'signedIn' },
+      config: { access: READERS },
       schema: {
         tags: ['政策文件库'],
         summary: '政策文件上下级贯彻关系图（未入库的被引文件为占位节点）',
@@ -300,7 +306,7 @@ export const policyRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/policies/:id',
     {
-      config: { access: 'signedIn' },
+      config: { access: READERS },
       schema: {
         tags: ['政策文件库'],
         summary: '政策文件详情：原文、解析结构（含位置）、更正、引用与被引用',
@@ -317,7 +323,7 @@ export const policyRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/policies/:id/original',
     {
-      config: { access: 'signedIn' },
+      config: { access: READERS },
       schema: { tags: ['政策文件库'], summary: '下载原件', params: uuidParam },
     },
     async (req, reply) => {
@@ -335,7 +341,7 @@ export const policyRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/policies/:id/export',
     {
-      config: { access: 'signedIn' },
+      config: { access: READERS },
       schema: { tags: ['政策文件库'], summary: '导出任务分解表（.xlsx）', params: uuidParam },
     },
     async (req, reply) => {
@@ -361,7 +367,7 @@ export const policyRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/policies/:id/alignment',
     {
-      config: { access: 'signedIn' },
+      config: { access: READERS },
       schema: {
         tags: ['政策文件库'],
         summary: '与所贯彻的上级文件逐条对照：每节对应的上级条款与未落实的上级条款',
