@@ -1,20 +1,43 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispositionParams, savedName } from '../../../test/disposition';
 import { type ApiClient, createTestPlatform, ENGINES, type TestPlatform } from '../../../test/harness';
-import { type County, SMALL_POLICY, setupCounty, upload, uploadPolicy } from './testing';
+import { writeZip } from '../../../test/zip';
+import { readZip } from './documents/readZip';
+import { type County, HOME, SMALL_POLICY, setupCounty, upload, uploadPolicy } from './testing';
 
-/** Files that go in and out of the ledger: evidence downloads. */
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const SHEET = 'xl/worksheets/sheet1.xml';
+
+/** Files that go in and out of the ledger: evidence downloads, 台账 imports. */
 describe.each(ENGINES)('ledger files on %s', (engine) => {
   let p: TestPlatform;
   let c: County;
   let lead: ApiClient;
   let itemId: string;
+  let ledgerId: string;
+
+  /** The ledger's own export with `extra` put into the 任务台账 sheet's data, re-zipped. */
+  const exportWith = async (extra: Buffer) => {
+    const res = await c.bureau.get(`/api/ledgers/${ledgerId}/export`);
+    expect(res.statusCode).toBe(200);
+    const parts = readZip(res.rawPayload);
+    const xml = parts.get(SHEET)!;
+    const at = xml.lastIndexOf('</sheetData>');
+    expect(at).toBeGreaterThan(0);
+    parts.set(SHEET, Buffer.concat([xml.subarray(0, at), extra, xml.subarray(at)]));
+    return writeZip(parts);
+  };
+  const importInto = (data: Buffer, url = `/api/ledgers/${ledgerId}/import`) =>
+    upload(c.bureau, url, [{ field: 'file', fileName: '台账.xlsx', content: data, type: XLSX }]);
+  const fileErrors = (res: { json(): { error: { details: { errors: { message: string }[] } } } }) =>
+    res.json().error.details.errors.map((e) => e.message);
 
   beforeAll(async () => {
     p = await createTestPlatform(engine);
     c = await setupCounty(p.app);
     const policyId = await uploadPolicy(c.bureau, '数字乡村.txt', SMALL_POLICY);
     const ledger = (await c.bureau.post('/api/ledgers/from-policy', { policyId })).json();
+    ledgerId = ledger.id;
     const items = (await c.bureau.get(`/api/ledgers/${ledger.id}/items`)).json().items as {
       id: string;
       kind: string;
@@ -49,5 +72,36 @@ describe.each(ENGINES)('ledger files on %s', (engine) => {
     expect(savedName(header)).toBe(name);
     // Whatever type the uploader claimed, the browser saves the file and does not sniff it.
     expect(dl.headers['x-content-type-options']).toBe('nosniff');
+  });
+
+  it('the ledger’s own export imports back (the limits below leave real files alone)', async () => {
+    const res = await importInto(
+      await exportWith(Buffer.alloc(0)),
+      `/api/ledgers/${ledgerId}/import?dryRun=true`,
+    );
+    expect(res.statusCode, res.body).toBe(200);
+  });
+
+  it('a 台账 file that inflates past the limit (zip bomb) is refused before it is opened', async () => {
+    // 80 MB of blanks in the sheet: about 80 KB once zipped.
+    const bomb = await exportWith(Buffer.alloc(80 * 1024 * 1024, 0x20));
+    expect(bomb.length).toBeLessThan(1024 * 1024);
+    const res = await importInto(bomb);
+    expect(res.statusCode, res.body.slice(0, 300)).toBe(400);
+    expect(res.json().error.code).toBe('IMPORT_INVALID');
+    expect(fileErrors(res).join()).toMatch(/文件过大.*解压后超过/);
+  });
+
+  it('a 台账 file with more rows than any ledger has is refused, for a new ledger and an existing one', async () => {
+    const rows = Array.from({ length: 20_001 }, (_, i) => `<row r="${1000 + i}"/>`).join('');
+    const file = await exportWith(Buffer.from(rows));
+    for (const url of [
+      `/api/ledgers/${ledgerId}/import`,
+      `/api/ledgers/import?orgUnitCode=${HOME}&title=${encodeURIComponent('超大台账')}`,
+    ]) {
+      const res = await importInto(file, url);
+      expect(res.statusCode, `${url}: ${res.body.slice(0, 300)}`).toBe(400);
+      expect(fileErrors(res).join()).toMatch(/文件过大.*行/);
+    }
   });
 });

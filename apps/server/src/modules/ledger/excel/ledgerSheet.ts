@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { checkSpreadsheet } from '../../../excel/limits';
 import { chinaDate, isIsoDate } from '../dates';
 import { type ItemStatus, STATUS_NAMES } from '../lifecycle';
 
@@ -184,6 +185,22 @@ export interface ReadResult {
 
 /** Reads the first sheet that has the 台账 header (within its first rows) and every row below it. */
 export async function readLedgerWorkbook(data: Buffer): Promise<ReadResult> {
+  // exceljs inflates and models the whole file with no bound of its own: check the sizes first.
+  const problem = checkSpreadsheet(data);
+  if (problem)
+    return {
+      ledgerId: null,
+      versions: new Map(),
+      rows: [],
+      errors: [
+        {
+          row: 0,
+          column: null,
+          message:
+            problem.code === 'NOT_XLSX' ? '无法读取文件：请上传 Excel（.xlsx）格式的台账' : problem.message,
+        },
+      ],
+    };
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(data as unknown as ArrayBuffer);
