@@ -42,6 +42,9 @@ export function toProblem(err: unknown): Problem {
       details,
     };
   }
+  // busboy's own errors carry no code: a multipart body that ends before its closing boundary.
+  if (!e.code && /unexpected end of multipart data|^Multipart: Boundary not found$/i.test(e.message ?? ''))
+    return { status: 400, code: 'INVALID_MULTIPART', message: '上传的内容不完整或格式不正确，请重新上传' };
   switch (e.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
     case 'FST_REQ_FILE_TOO_LARGE':

@@ -1,3 +1,5 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispositionParams, savedName } from '../../../test/disposition';
 import { type ApiClient, createTestPlatform, ENGINES, type TestPlatform } from '../../../test/harness';
@@ -103,5 +105,34 @@ describe.each(ENGINES)('ledger files on %s', (engine) => {
       expect(res.statusCode, `${url}: ${res.body.slice(0, 300)}`).toBe(400);
       expect(fileErrors(res).join()).toMatch(/文件过大.*行/);
     }
+  });
+
+  it('an evidence upload cut off mid-file is a 400 and leaves no file behind', async () => {
+    const dir = join(p.ctx.filesDir, 'evidence');
+    const files = (d = dir): string[] =>
+      existsSync(d)
+        ? readdirSync(d, { withFileTypes: true }).flatMap((e) =>
+            e.isDirectory() ? files(join(d, e.name)) : [join(d, e.name)],
+          )
+        : [];
+    const before = files();
+    const boundary = '----cutoff';
+    const head = (name: string) =>
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/pdf\r\n\r\n`;
+    // A whole first file, then a second one the client never finishes (the connection drops).
+    const body = Buffer.concat([
+      Buffer.from(head('一.pdf')),
+      Buffer.alloc(2000, 0x41),
+      Buffer.from(`\r\n${head('二.pdf')}`),
+      Buffer.alloc(300_000, 0x42),
+    ]);
+    const res = await lead.request('POST', `/api/ledger-items/${itemId}/evidence`, body, {
+      'content-type': `multipart/form-data; boundary=${boundary}`,
+    });
+    expect(res.statusCode, res.body).toBe(400);
+    expect(res.json().error.code).toBe('INVALID_MULTIPART');
+    expect(files()).toEqual(before);
+    const detail = (await lead.get(`/api/ledger-items/${itemId}`)).json();
+    expect(detail.pendingEvidence.map((e: { fileName: string }) => e.fileName)).not.toContain('一.pdf');
   });
 });

@@ -77,7 +77,13 @@ async function store(filesDir: string, part: IncomingFile, now: Date): Promise<S
     hash.update(chunk);
     size += chunk.length;
   });
-  await pipeline(part.file, createWriteStream(abs));
+  try {
+    await pipeline(part.file, createWriteStream(abs));
+  } catch (err) {
+    // The upload broke off (connection dropped, malformed body): no half file stays on disk.
+    rmSync(abs, { force: true });
+    throw err;
+  }
   if (part.file.truncated) {
     rmSync(abs, { force: true });
     throw new AppError(413, 'PAYLOAD_TOO_LARGE', '文件过大');
