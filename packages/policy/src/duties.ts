@@ -68,6 +68,8 @@ const CLAUSE_ROLES: [RegExp, DutyRole][] = [
   ],
 ];
 
+const ROLE_WORD = /牵头|负责|配合|参与|协同|协助|协办/;
+
 interface AssignmentClause {
   role: DutyRole;
   /** [start, end) of the unit list in the assignment, and each unit relative to start. */
@@ -83,7 +85,7 @@ interface AssignmentClause {
  * null when none does or the text carries labels (牵头单位：…).
  */
 function parseAssignment(inner: string): { clauses: AssignmentClause[]; rest: number } | null {
-  if (inner.length < 3 || inner.length > 300) return null;
+  if (inner.length < 3 || inner.length > 300 || !ROLE_WORD.test(inner)) return null;
   const clauses: AssignmentClause[] = [];
   let rest = 0;
   for (const piece of splitOutsideBrackets(inner, ',;')) {
@@ -120,15 +122,12 @@ function outerBrackets(s: string): [number, number][] {
   const out: [number, number][] = [];
   let depth = 0;
   let open = -1;
-  for (let i = s.indexOf('('); i >= 0 && i < s.length; i++) {
-    const c = s[i];
-    if (c === '(') {
-      if (depth === 0) open = i;
+  const re = /[()]/g;
+  for (let x = re.exec(s); x; x = re.exec(s)) {
+    if (x[0] === '(') {
+      if (depth === 0) open = x.index;
       depth++;
-    } else if (c === ')' && depth > 0) {
-      depth--;
-      if (depth === 0) out.push([open, i]);
-    }
+    } else if (depth > 0 && --depth === 0) out.push([open, x.index]);
   }
   return out;
 }
@@ -174,6 +173,10 @@ export function extractDuties(doc: Doc, L: Layout, index: SectionIndex): Duty[] 
     }
   };
 
+  // Brackets of the paragraph already read as assignments: prose rules skip what lies inside them.
+  const read: [number, number][] = [];
+  const wasRead = (k: number) => read.some(([a, b]) => a < k && k < b);
+
   for (const p of doc.paras) {
     doc.tick('duties');
     if (L.frame[p.index]) continue;
@@ -190,9 +193,8 @@ export function extractDuties(doc: Doc, L: Layout, index: SectionIndex): Duty[] 
     }
     // Unlabelled assignments closing a task: （省科技厅、省财政厅按职责分工负责）, （市科技局牵头，市财政局配合）,
     // （由区科技局负责，区教体局配合）; a unit keeps its own brackets (市市场监管局（知识产权局）).
-    const read: [number, number][] = [];
-    const wasRead = (k: number) => read.some(([a, b]) => a < k && k < b);
-    for (const [i, j] of outerBrackets(m)) {
+    read.length = 0;
+    for (const [i, j] of m.includes('(') ? outerBrackets(m) : []) {
       const parsed = j - i <= 300 ? parseAssignment(m.slice(i + 1, j)) : null;
       if (parsed) {
         pushParsed(parsed.clauses, p.start + i + 1);
@@ -200,9 +202,9 @@ export function extractDuties(doc: Doc, L: Layout, index: SectionIndex): Duty[] 
       }
     }
     // The same written as a line of its own after the task: 由旗科技局负责，旗财政局配合。
-    if (!MARKER_LIKE.test(m)) {
+    if (m.length <= 202 && ROLE_WORD.test(m) && !MARKER_LIKE.test(m)) {
       const body = m.replace(/[。;.\s]+$/, '');
-      const parsed = body.length <= 200 ? parseAssignment(body) : null;
+      const parsed = parseAssignment(body);
       if (parsed && parsed.rest === 0) {
         pushParsed(parsed.clauses, p.start);
         continue;

@@ -54,7 +54,10 @@ export interface Layout {
 
 /** A continuation line of a 抄送 list: organisations separated by 、，, ending in 。 at most. */
 const isCopyList = (m: string): boolean =>
-  m.length < 150 && !PRINTED.test(m) && !ATTACHMENT_MARK.test(m) && !MARKER.test(m) && !/。./.test(m);
+  m.length < 150 && !isPrinted(m) && !ATTACHMENT_MARK.test(m) && !MARKER.test(m) && !/。./.test(m);
+
+/** 印发机关 and 印发日期 (…办公室 2024年3月8日印发); the regex runs only on lines ending in 印发. */
+const isPrinted = (m: string): boolean => m.endsWith('印发') && PRINTED.test(m);
 
 const isShortPlain = (s: string, max = 60): boolean => s.length <= max && !/[,。;!?]/.test(s);
 
@@ -243,7 +246,7 @@ export function analyseLayout(doc: Doc): Layout {
         }
         continue;
       }
-      if (PRINTED.test(m)) {
+      if (isPrinted(m)) {
         L.printed = paras[i];
         frame[i] = true;
         i++;
@@ -296,10 +299,13 @@ export function analyseLayout(doc: Doc): Layout {
         j++;
       }
       i = j - 1;
-    } else if (PRINTED.test(m) && !L.printed) {
+    } else if (!L.printed && isPrinted(m)) {
       L.printed = paras[i];
       frame[i] = true;
-    } else if (attachmentBody >= 0 && (PUBLICITY.test(m) || (DATE_LINE.test(m) && m.length <= 40))) {
+    } else if (
+      attachmentBody >= 0 &&
+      (PUBLICITY.test(m) || (m.length <= 40 && m.endsWith('日') && DATE_LINE.test(m)))
+    ) {
       frame[i] = true;
     }
   }

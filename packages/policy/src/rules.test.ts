@@ -201,6 +201,55 @@ describe('targets', () => {
   });
 });
 
+describe('targets: units, sub-goals and conditions', () => {
+  const T = (text: string) => P(text).targets.map((t) => `${t.metric}|${t.comparator}|${t.value}|${t.unit}`);
+
+  it('reads 万亿元, computing power in P, days and working days', () => {
+    expect(T('到2030年，全省数字经济规模突破3万亿元。')).toEqual(['数字经济规模|more_than|3|万亿元']);
+    expect(T('到2027年，全市智能算力规模达到500P。')).toEqual(['智能算力规模|reach|500|P']);
+    expect(T('每名农技专家每年下乡服务不少于20天。')).toEqual(['下乡服务|at_least|20|天']);
+    expect(T('将专利预审周期压缩至90个工作日以内。')).toEqual(['专利预审周期|at_most|90|个工作日']);
+  });
+
+  it('counts the noun after the number when a second verb stands before it', () => {
+    expect(T('每年组织发布300项左右重点技术攻关需求。')).toEqual(['重点技术攻关需求|reach|300|项']);
+  });
+
+  it('gives a noun listed after an earlier goal its own metric', () => {
+    expect(T('到2026年，全县省级农技专家达到30名、市级农技专家50名。')).toEqual([
+      '省级农技专家|reach|30|名',
+      '市级农技专家|reach|50|名',
+    ]);
+  });
+
+  it('reads a 其中 sub-goal whose verb comes first', () => {
+    const got = P('2025年，全县力争新增入库科技型企业150家，其中推动60家以上入库企业通过评价。').targets;
+    expect(got.map((t) => `${t.comparator}|${t.value}|${t.unit}`)).toEqual([
+      'reach|150|家',
+      'at_least|60|家',
+    ]);
+    expect(got[1].text).toBe('其中推动60家以上入库企业通过评价');
+  });
+
+  it('does not count numerals inside words or the parts a text is divided into', () => {
+    expect(T('支持企业承接科研成果开展二次创业。')).toEqual([]);
+    expect(T('评价内容包括创新投入、创新产出和创新环境三个方面。')).toEqual([]);
+  });
+
+  it('does not take thresholds to qualify as goals', () => {
+    const text = [
+      '一、申报条件',
+      '（一）上年度销售收入不低于500万元；',
+      '（二）研发人员占职工总数的比例不低于10%；',
+      '二、管理',
+      '入库企业近两年研发投入占比不低于4%。',
+      '三、目标',
+      '到2027年，全县规上企业研发投入较上年增长10%。',
+    ].join('\n');
+    expect(T(text)).toEqual(['规上企业研发投入增长|growth|10|%']);
+  });
+});
+
 describe('sections', () => {
   it('builds paths for 一、 （一） 1． （1） and ignores dash items and 第X条', () => {
     const text = [

@@ -10,15 +10,15 @@ import type { Comparator, Target } from './types.js';
 
 /** Units as written after a number; counts of visits (家次, 人次) before their plain forms. */
 const UNITS =
-  '个百分点|百分点|人次|家次|企次|场次|批次|户次|项次|班次|千瓦时|千瓦|兆瓦|元|亩|吨|公顷|平方公里|平方米|公里|千米|家|个|名|项|人|户|次|处|座|所|支|条|台|套|件|篇|批|场|期|位|头|株|种|类|款|栋|张|辆|%|‰|倍';
-/** A unit may carry 万 or 亿 (50万平方米, 10亿元): kept in the unit, as the spec's 百亿元 → 100 亿元. */
+  '个百分点|百分点|个工作日|工作日|人次|家次|企次|场次|批次|户次|项次|班次|千瓦时|千瓦|兆瓦|元|亩|吨|公顷|平方公里|平方米|公里|千米|家|个|名|项|人|户|次|处|座|所|支|条|台|套|件|篇|批|场|期|位|头|株|种|类|款|栋|张|辆|天|%|‰|倍|[PE]Flops|[PE]FLOPS|P(?![A-Za-z])';
+/** A unit may carry 万, 亿 or 万亿 (50万平方米, 10亿元, 8万亿元): kept in the unit, as the spec's 百亿元 → 100 亿元. */
 const QTY = new RegExp(
-  `百分之(${NUMBER})(?:\\s*(?:至|到)\\s*百分之(${NUMBER}))?|(${NUMBER})(?:\\s*(?:至|到|—|-|~)\\s*(${NUMBER}))?\\s*((?:万|亿)?(?:${UNITS}))`,
+  `百分之(${NUMBER})(?:\\s*(?:至|到)\\s*百分之(${NUMBER}))?|(${NUMBER})(?:\\s*(?:至|到|—|-|~)\\s*(${NUMBER}))?\\s*((?:万亿|万|亿)?(?:${UNITS}))`,
   'g',
 );
 /** Verbs whose subject is what is measured: 科技型企业达到50家. */
 const PREDICATE =
-  '达到|达|超过|突破|高于|大于|多于|不低于|不少于|不超过|不高于|低于|少于|控制在|保持在|稳定在|增长|增加|提高|提升|增至|增幅|增速|下降|降低|减少|占比|占|实现|总数|总量为';
+  '达到|达|压缩|缩短|超过|突破|高于|大于|多于|不低于|不少于|不超过|不高于|低于|少于|控制在|保持在|稳定在|增长|增加|提高|提升|增至|增幅|增速|下降|降低|减少|占比|占|实现|总数|总量为';
 /** Verbs whose object is what is counted: 引进科技领军人才3名, 建成服务站点80个. */
 const ACTION =
   '建成|建设|打造|培育|引进|引导|新增|创建|争创|组建|促成|达成|签订|组织实施|组织|实施|推广|选派|选认|选聘|建立|培养|认定|转移转化|转化|选育|命名|招引|引育|集聚|吸引|孵化|培训|举办|开展|新建|扩建|改造|遴选|攻克|研制|申请|获得|储备|入库|扶持|支持|带动|落地|完成|形成|设立|成立|布局|挂牌|认证|评选|制定|申报|发放|安排|奖励|补助|资助|新认定';
@@ -51,11 +51,18 @@ const LEAD_STRIP =
 const TRAIL_STRIP =
   /(?:力争|争取|确保|努力|要|将|可|累计|分别|的|都|总计|共|要求|不少于|不低于|至少|达到|超过|每年|每季度|每月|每半年|年均)+$/;
 /** A base the goal is measured from (较2021年, 在2021年基础上, 与2020年相比): not what is measured. */
-const BASE_YEAR = /(?:在|较|比|与|同比)\s*(?:19|20)\d{2}\s*年(?:底|末)?(?:的)?(?:基础上|相比|水平上?)?/g;
+const BASE_YEAR =
+  /(?:在|较|比|与|同比)\s*(?:(?:19|20)\d{2}\s*年|上一?年度?)(?:底|末)?(?:的)?(?:基础上|相比|水平上?)?/g;
 /** A span of time before what is counted (三年, 五年内, 年内). */
 const TIME_SPAN = /^(?:(?:\d{1,2}|[一二三四五六七八九十两]{1,3})年(?:内|来|间|中)?|年内|当年)/;
 /** A head noun too general to name what is counted without the verb before it (入库培育企业). */
 const GENERIC_HEAD = /^(?:企业|人才|项目|团队|人员|单位|机构|平台|基地|成果|技术|产品|专家|农户|主体|载体)$/;
+
+const CONDITION_HEADING =
+  /^(?!扩大|提高|完善|优化|规范|健全|加强|强化|调整|放宽|拓展)(?:[\u4e00-\u9fa5]{0,6}?)(?:申报|申请|认定|评定|评选|遴选|入库|准入|参评|推荐|支持|资助|奖励|补助|扶持)(?:的)?(?:条件|对象|标准|范围)|^(?:基本|资格|适用)(?:条件|范围|对象)/;
+const PAST_PERIOD = /(?<![较比与在同以])(?:上一?年度?|近[一二三两\d]{1,2}年|最近[一二三两\d]{1,2}个?年度?)/;
+/** What a text is divided into (六个方面, 三个阶段): counting these describes, it sets no goal. */
+const STRUCTURE_NOUN = /^(?:方面|部分|环节|维度|层次|层面|步骤|阶段|板块|篇章|章节)/;
 
 interface Clause {
   start: number;
@@ -151,7 +158,11 @@ function cleanMetric(s: string, object = false): string {
   }
   t = t.replace(/^的|的$/g, '');
   // 县财政每年安排科技专项资金: what follows a frequency and its verb is what is counted.
+  // 每名科技特派员每年到村服务: a per-head scope before the frequency is not what is counted.
+  const perHead = /^每(?:名|位|个|家|户|人)[\u4e00-\u9fa5]{1,10}?(?=每(?:年|季度|月))/.exec(t);
+  if (perHead) t = t.slice(perHead[0].length);
   const freq = FREQ_VERB.exec(t);
+  if (perHead && !freq) t = t.replace(/^每(?:年|季度|月)/, '');
   if (freq && freq[0].length < t.length - 1) t = t.slice(freq[0].length);
   // Leading verbs (组织…, 并命名…; for objects also 推广…) are not part of what is counted.
   const lead = object ? LEAD_OBJECT_VERB : LEAD_SUBJECT_VERB;
@@ -174,8 +185,9 @@ function cleanMetric(s: string, object = false): string {
 /** The counted noun after a quantity: up to the next verb-like word, after the last 的 and 等. */
 function nounAfter(s: string): string {
   let t = s.replace(/^(?:左右|以上|以内|以下|上下|多|余)?的?/, '');
+  // 上市/入库 right after the number modify the noun (200家入库企业); later they are its verb.
   const stop = t.search(
-    /到|在|开展|参与|从事|进行|用于|实现|达到|力争|服务(?!中心|站|平台|机构|体系)|上市|入驻|入库|落户|,|;|。/,
+    /到|在|开展|参与|从事|进行|用于|实现|达到|力争|服务(?!中心|站|平台|机构|体系)|(?<!^)(?:上市|入驻|入库|落户)|通过|,|;|。/,
   );
   if (stop >= 0) t = t.slice(0, stop);
   const de = t.lastIndexOf('的');
@@ -285,7 +297,13 @@ export function extractTargets(
       });
     }
   }
-  return out;
+  // Numbers under a heading that sets conditions (申报条件, 支持对象, 认定标准) are thresholds to
+  // qualify, not goals of the document.
+  const conditions = index.sections
+    .filter((s) => CONDITION_HEADING.test(s.heading.slice(0, 16)))
+    .map((s) => s.path);
+  if (!conditions.length) return out;
+  return out.filter((t) => !conditions.some((c) => t.section === c || t.section.startsWith(`${c}/`)));
 }
 
 /** The scope heading the goal's clause, else the last one heading a clause earlier in its sentence. */
@@ -390,6 +408,16 @@ function paragraphTargets(doc: Doc, p: Para, m: string): { found: Found[]; cl: C
     const unit = x[5] ?? '%';
     const after = m.slice(local + x[0].length, local + x[0].length + 6);
     if (unit === '个' && /^月/.test(after)) continue;
+    // A Chinese numeral and 次 inside a word (二次开发, 一次办结) is not a count.
+    if (
+      unit === '次' &&
+      /^[一二两三四五六七八九十]+$/.test(x[3] ?? '') &&
+      /^[\u4e00-\u9fa5]/.test(after) &&
+      !/^(?:以上|左右|以内|及以上)/.test(after)
+    )
+      continue;
+    // …包括A、B和C六个方面: the parts a text is divided into are not a goal.
+    if ((unit === '个' || unit === '项') && STRUCTURE_NOUN.test(after)) continue;
     const rawValue = x[1] ?? x[3];
     // 一个/一批: the numeral 一 written in Chinese means "a", not a quantity, unless a bound word
     // governs it (至少建设一个); 两 is a count after a bound word or a goal verb (新增两家).
@@ -425,6 +453,9 @@ function paragraphTargets(doc: Doc, p: Para, m: string): { found: Found[]; cl: C
       /的/.test(clauseTail.slice(0, 12))
     )
       continue;
+    // A figure of a past year (上年度研发费用不低于200万元) is a condition to meet, not a goal: the
+    // future cannot be measured by last year (较上年增长 is a base, and stays a goal).
+    if (PAST_PERIOD.test(doc.match.slice(Math.max(clause.sentenceStart, at - WINDOW), at))) continue;
     // A rate or amount granted in the same clause (按其增量的10%给予补助) is a support rule.
     if (/元$|^%$/.test(unit) && (/给予|予以/.test(clauseTail) || /^(?:并|再)?(?:按|按照)/.test(clauseHead)))
       continue;
@@ -463,8 +494,11 @@ function paragraphTargets(doc: Doc, p: Para, m: string): { found: Found[]; cl: C
       lastVerb.clause === prevClause
     ) {
       kind = lastVerb.kind;
-      textStart = lastVerb.textStart;
-      for (const f of found) if (f.clause === prevClause) f.textEnd = clause.end;
+      // A 其中 sub-goal is a clause of its own; other clauses without a verb share the one before.
+      if (!/^其中/.test(clauseHead)) {
+        textStart = lastVerb.textStart;
+        for (const f of found) if (f.clause === prevClause) f.textEnd = clause.end;
+      }
     } else if (bound && cText.length > 1) kind = 'predicate';
     else continue;
 
@@ -516,7 +550,10 @@ function paragraphTargets(doc: Doc, p: Para, m: string): { found: Found[]; cl: C
     if (verb && kind === 'predicate') {
       // 年均增长10%: the growth word is part of what is measured.
       const keep = /^(?:增长|增幅|增速)$/.test(verb.word) && unit !== '倍' ? verb.word.length : 0;
-      metric = cleanMetric(cText.slice(prevEnd, verb.index + keep));
+      // A达到40名、B60名: a noun after the earlier quantity shares its verb and is measured itself.
+      metric = cleanMetric(
+        verb.index < prevEnd ? cText.slice(prevEnd) : cText.slice(prevEnd, verb.index + keep),
+      );
       if (!metric && /^占/.test(verb.word)) metric = cleanMetric(cText.slice(verb.index));
     } else if (verb) {
       metric = cleanMetric(cText.slice(Math.max(prevEnd, verb.index + verb.word.length)), true);
@@ -524,6 +561,16 @@ function paragraphTargets(doc: Doc, p: Para, m: string): { found: Found[]; cl: C
       metric = cleanMetric(cText.slice(prevEnd));
     }
     const qEnd = local + x[0].length;
+    // 遴选发布1000项先进适用成果: a noun right after the measure word is what is counted; what stands
+    // between the verb and the number is then a second verb, not a noun.
+    if (kind === 'action' && metric.length <= 2) {
+      const next = m.slice(qEnd, Math.min(clause.end - p.start, qEnd + 60));
+      if (/^(?:左右|以上|以内|以下|上下|多|余)?的?[\u4e00-\u9fa5]/.test(next)) {
+        const stopAt = next.search(NEXT_QTY);
+        const noun = cleanMetric(nounAfter(stopAt >= 0 ? next.slice(0, stopAt) : next));
+        if (noun.length >= 2 && !ACTION_ONLY.test(noun)) metric = noun;
+      }
+    }
     // 每年遴选不少于3家企业: a bare verb before the bound word counts the noun after the number.
     if (!metric || metric.length < 2 || ACTION_ONLY.test(metric)) {
       const nextQ = m.slice(qEnd, Math.min(clause.end - p.start, qEnd + 60));

@@ -3,6 +3,9 @@
 const OPEN = '(（〔[【《“';
 const CLOSE = ')）〕]】》”';
 
+const SPLIT_RE = new Map<string, RegExp>();
+const escapeClass = (s: string) => s.replace(/[\\\]^-]/g, '\\$&');
+
 /** Splits on any character of `seps` that is not inside brackets or quotes; pieces are trimmed. */
 export function splitOutsideBrackets(
   s: string,
@@ -18,11 +21,19 @@ export function splitOutsideBrackets(
     while (b > a && /\s/.test(s[b - 1])) b--;
     if (b > a) out.push({ text: s.slice(a, b), start: a, end: b });
   };
-  for (let i = 0; i < s.length; i++) {
-    const c = s[i];
+  // Only brackets and separators matter: jump from one to the next.
+  let re = SPLIT_RE.get(seps);
+  if (!re) {
+    re = new RegExp(`[${escapeClass(OPEN + CLOSE + seps)}]`, 'g');
+    SPLIT_RE.set(seps, re);
+  }
+  re.lastIndex = 0;
+  for (let x = re.exec(s); x; x = re.exec(s)) {
+    const c = x[0];
+    const i = x.index;
     if (OPEN.includes(c)) depth++;
     else if (CLOSE.includes(c)) depth = Math.max(0, depth - 1);
-    else if (depth === 0 && seps.includes(c)) {
+    else if (depth === 0) {
       push(i);
       from = i + 1;
     }
