@@ -135,4 +135,50 @@ describe.each(ENGINES)('ledger files on %s', (engine) => {
     const detail = (await lead.get(`/api/ledger-items/${itemId}`)).json();
     expect(detail.pendingEvidence.map((e: { fileName: string }) => e.fileName)).not.toContain('一.pdf');
   });
+
+  it('a department of the same county that is not on the item reaches none of it', async () => {
+    // test/access.test.ts aims at other counties; this is the department boundary inside one.
+    const outsider = await c.dept('统计局', 'files-outsider');
+    let version = (await lead.get(`/api/ledger-items/${itemId}`)).json().version;
+    if ((await lead.get(`/api/ledger-items/${itemId}`)).json().status === 'assigned')
+      version = (await lead.post(`/api/ledger-items/${itemId}/accept`, { version })).json().version;
+    const up = await upload(lead, `/api/ledger-items/${itemId}/evidence`, [
+      { field: 'file', fileName: '内部.pdf', content: '%PDF-1.4 internal', type: 'application/pdf' },
+    ]);
+    const [file] = up.json();
+    const ext = await lead.post(`/api/ledger-items/${itemId}/extensions`, {
+      reason: '需要更多时间',
+      requestedDue: '2031-06-30',
+    });
+    expect(ext.statusCode, ext.body).toBe(201);
+    const [urging] = (
+      await c.bureau.post(`/api/ledger-items/${itemId}/urgings`, { level: 'red', content: '请加快进度' })
+    ).json();
+    const note = (await lead.get('/api/ledger/notifications')).json().items[0];
+    version = (await lead.get(`/api/ledger-items/${itemId}`)).json().version;
+    const attempts: Array<[string, string, unknown?]> = [
+      ['GET', `/api/ledger-items/${itemId}`],
+      ['GET', `/api/evidence/${file.id}`],
+      ['POST', `/api/ledger-items/${itemId}/evidence`],
+      ['POST', `/api/ledger-items/${itemId}/reports`, { text: '越权报送' }],
+      ['POST', `/api/ledger-items/${itemId}/accept`, { version }],
+      ['POST', `/api/ledger-items/${itemId}/request-completion`, { version }],
+      ['POST', `/api/ledger-items/${itemId}/extensions`, { reason: '越权延期', requestedDue: '2032-01-31' }],
+      ['POST', `/api/urgings/${urging.id}/sign`, { version: urging.version }],
+      ['POST', `/api/urgings/${urging.id}/answer`, { version: urging.version, answer: '越权答复' }],
+      ['POST', `/api/ledger/notifications/${note.id}/read`, {}],
+    ];
+    for (const [method, url, body] of attempts) {
+      const res =
+        url.endsWith('/evidence') && method === 'POST'
+          ? await upload(outsider, url, [{ field: 'file', fileName: 'x.pdf', content: 'x' }])
+          : await outsider.request(method as 'GET', url, body);
+      expect(res.statusCode, `${method} ${url}: ${res.body.slice(0, 200)}`).toBe(404);
+    }
+    for (const url of ['/api/ledger-extensions', '/api/urgings', '/api/ledger/notifications'])
+      expect(JSON.stringify((await outsider.get(url)).json()), url).not.toContain(itemId);
+    expect(JSON.stringify((await outsider.get('/api/ledger/todo')).json())).not.toContain(itemId);
+    // The lead still has all of it.
+    expect((await lead.get(`/api/evidence/${file.id}`)).statusCode).toBe(200);
+  });
 });
