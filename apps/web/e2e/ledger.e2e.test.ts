@@ -53,6 +53,7 @@ describe('task ledger (browser)', () => {
   const initial: Record<string, string> = {};
   let ledgerUrl = '';
   let firstSeq = '';
+  let itemUrl = '';
 
   /** Signs the current user out (cookies gone) and the next one in, changing the initial password once. */
   async function switchTo(user: { username: string; password: string }) {
@@ -213,6 +214,7 @@ describe('task ledger (browser)', () => {
       .getByRole('link', { name: '实施现代农牧业关键技术集成攻关' })
       .click();
     await page.waitForURL(/\/ledger\/items\//);
+    itemUrl = new URL(page.url()).pathname;
     await visible(page.getByTestId('evidence-link').filter({ hasText: '验收报告.pdf' }));
     await page.getByRole('button', { name: '审核通过' }).first().click();
     const approve = dialog(page, '审核通过');
@@ -228,6 +230,16 @@ describe('task ledger (browser)', () => {
     const nm = page.locator('[data-testid="board-dept"][data-name="农牧局"]');
     expect(await nm.getByTestId('dept-green').innerText()).toBe('1');
     await screenshot(page, 'web-ledger-board');
+  });
+
+  it('an item links back to its clause, highlighted in the policy text', async () => {
+    await page.goto(itemUrl);
+    await page.getByTestId('item-source').click();
+    await page.waitForURL(/\/policies\/[0-9a-f-]{36}\?clause=/);
+    const marked = page.locator('mark[data-active]').first();
+    await visible(marked);
+    expect(await marked.innerText()).toContain('实施现代农牧业关键技术集成攻关');
+    await screenshot(page, 'web-ledger-item-clause');
   });
 
   it('exports the 台账 in the fourteen columns with the item closed', async () => {

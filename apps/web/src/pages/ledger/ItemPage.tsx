@@ -116,7 +116,14 @@ export default function ItemPage() {
           </Descriptions.Item>
           <Descriptions.Item label={t('ledger.item.source')} span={2}>
             {item.source?.policyId ? (
-              <Link to={`/policies/${item.source.policyId}`}>
+              <Link
+                to={
+                  item.source.sectionPath
+                    ? `/policies/${item.source.policyId}?clause=${encodeURIComponent(item.source.sectionPath)}`
+                    : `/policies/${item.source.policyId}`
+                }
+                data-testid="item-source"
+              >
                 《{item.source.title}》{item.source.docNumber ? `（${item.source.docNumber}）` : ''}
                 {clauseLabel(item.source.sectionPath)}
               </Link>

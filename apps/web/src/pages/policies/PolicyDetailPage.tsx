@@ -7,7 +7,7 @@ import {
 } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, Result, Row, Space, Spin, Tabs, Tag, Typography, theme } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { useNavigate, useParams } from 'react-router-dom';
+import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { ApiError, saveFile } from '../../api/client';
 import {
   type CorrectionInput,
@@ -53,6 +53,10 @@ export default function PolicyDetailPage() {
   const [editing, setEditing] = useState<Editing | null>(null);
   const textBox = useRef<HTMLDivElement>(null);
   const structureBox = useRef<HTMLDivElement>(null);
+  // ?clause=<section path>: a ledger item links back to the clause it came from.
+  const [params] = useSearchParams();
+  const clause = params.get('clause');
+  const clauseShown = useRef<string | null>(null);
 
   const load = useCallback(
     () =>
@@ -79,6 +83,17 @@ export default function PolicyDetailPage() {
     const el = structureBox.current?.querySelector(`[data-item-id="${escapeAttr(active)}"]`);
     el?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
   }, [active, tab]);
+
+  // Opened from a ledger item: select its clause on both sides, once per clause.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: selectItem reads the same detail
+  useEffect(() => {
+    if (!detail || !clause || clauseShown.current === clause) return;
+    const section = detail.sections.find((s) => s.path === clause);
+    if (!section) return;
+    clauseShown.current = clause;
+    setTab(tasks.some((x) => x.section?.id === section.id) ? 'tasks' : 'sections');
+    selectItem(section.id);
+  }, [detail, clause, tasks]);
 
   /** Clicked in the text: select the most specific item and open the tab that lists it. */
   const pickFromText = useCallback(

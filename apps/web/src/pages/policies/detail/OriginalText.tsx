@@ -46,6 +46,7 @@ export const OriginalText = memo(function OriginalText({ text, marks, activeId, 
             data-start={s.start}
             data-ids={s.ids.join(' ')}
             data-kind={s.kind}
+            data-active={active || undefined}
             onClick={() => onPick(s.ids)}
             style={{
               background: active ? '#ffe58f' : c.bg,
