@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasShared, SEED_001 } from '../../../test/shared';
 import {
   ADMIN_USERNAME,
   type BrowserEnv,
@@ -16,7 +17,6 @@ import {
   choose,
   dialog,
   openFromMenu,
-  REPO_ROOT,
   RESULTS_DIR,
   screenshot,
   screenshotOnFailure,
@@ -25,7 +25,6 @@ import {
   visible,
 } from './harness';
 
-const SEED = join(REPO_ROOT, '..', 'shared', 'seeds', '001_02923c0dc0beccff.txt');
 const ADMIN_PASSWORD = 'County!Ledger2026';
 const BUREAU = { username: 'arq.dcs', password: 'Banner!Duban2026' };
 const NONGMU = { username: 'arq.nmj', password: 'Farm!Report2026' };
@@ -47,7 +46,7 @@ const COLUMNS = [
 ];
 const NUMBERED = /^三\/\(二\)\/\d+\/\(\d+\)$/;
 
-describe('task ledger (browser)', () => {
+(hasShared('seeds') ? describe : describe.skip)('task ledger (browser)', () => {
   let env: BrowserEnv;
   let page: Page;
   const initial: Record<string, string> = {};
@@ -108,7 +107,7 @@ describe('task ledger (browser)', () => {
     await page.locator('input[type="file"]').setInputFiles({
       name: '阿荣旗科技兴旗三年行动实施方案.txt',
       mimeType: 'text/plain',
-      buffer: readFileSync(SEED),
+      buffer: readFileSync(SEED_001),
     });
     const result = page
       .getByTestId('upload-result')

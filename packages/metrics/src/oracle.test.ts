@@ -1,10 +1,10 @@
 // Oracle tests: every COINr 1.1.14 pipeline in ../shared/data/asem/results is reproduced — treated
 // and normalised indicators, every aggregate within a relative difference of 1e-9, every rank exactly.
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { Flag } from './dataset';
 import type { ColumnTreatment } from './outliers';
 import { runPipeline } from './pipeline';
-import { asemAvailable, compareTable, loadAsem, loadResult, num } from './testing/asem';
+import { compareTable, describeWithAsem, loadAsem, loadResult, num } from './testing/asem';
 
 const TOL = 1e-9;
 type TreatDetails = ColumnTreatment['details'];
@@ -60,7 +60,7 @@ function expectRanks(rankCol: Float64Array, units: readonly string[], ref: Retur
   expect(bad).toEqual([]);
 }
 
-describe.skipIf(!asemAvailable)('COINr oracle: ASEM pipelines', () => {
+describeWithAsem('COINr oracle: ASEM pipelines', () => {
   const { fw, ds } = loadAsem();
 
   for (const [name, spec] of Object.entries(pipelines)) {
@@ -132,7 +132,7 @@ describe.skipIf(!asemAvailable)('COINr oracle: ASEM pipelines', () => {
   });
 });
 
-describe.skipIf(!asemAvailable)('COINr oracle: synthetic 2,844 × 40', () => {
+describeWithAsem('COINr oracle: synthetic 2,844 × 40', () => {
   it('default pipeline: treated, normalised, aggregates and ranks match COINr', () => {
     const { fw, ds } = loadAsem('synthetic_2844x40.csv', 'synthetic_iMeta.csv');
     const r = runPipeline(fw, ds);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from './random';
 import { jansenIndices, saltelliSample, sensitivityAnalysis } from './sensitivity';
-import { asemAvailable, loadAsem } from './testing/asem';
+import { describeWithAsem, loadAsem } from './testing/asem';
 
 describe('Saltelli design and Jansen estimators', () => {
   it('recover the analytic indices of an additive model', () => {
@@ -32,7 +32,7 @@ describe('Saltelli design and Jansen estimators', () => {
   });
 });
 
-describe.skipIf(!asemAvailable)('sensitivity analysis of the ASEM index', () => {
+describeWithAsem('sensitivity analysis of the ASEM index', () => {
   it('estimates indices for each uncertain input, reproducibly', async () => {
     const { fw, ds } = loadAsem();
     const spec = {

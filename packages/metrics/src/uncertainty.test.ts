@@ -1,13 +1,13 @@
 // Replays COINr's 500-replicate uncertainty analysis from ua_samples.csv: every replicate's scores
 // and ranks, and the rank statistics, must come out as COINr's.
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { replicatesFromCoinrSamples } from './coinr';
 import { readCsv } from './io/csv';
 import { DEFAULT_PIPELINE, parsePipeline } from './pipeline';
-import { ASEM_DIR, asemAvailable, loadAsem, loadResult, num } from './testing/asem';
+import { ASEM_DIR, describeWithAsem, loadAsem, loadResult, num } from './testing/asem';
 import { rankStatistics, runReplicates, uncertaintyAnalysis } from './uncertainty';
 
-describe.skipIf(!asemAvailable)('uncertainty analysis: COINr replay', () => {
+describeWithAsem('uncertainty analysis: COINr replay', () => {
   const { fw, ds } = loadAsem();
   const reps = replicatesFromCoinrSamples(readCsv(`${ASEM_DIR}/results/ua_samples.csv`));
 
@@ -59,7 +59,7 @@ describe.skipIf(!asemAvailable)('uncertainty analysis: COINr replay', () => {
   });
 });
 
-describe.skipIf(!asemAvailable)('uncertainty analysis: seeded Monte Carlo', () => {
+describeWithAsem('uncertainty analysis: seeded Monte Carlo', () => {
   const { fw, ds } = loadAsem();
   const spec = {
     N: 40,

@@ -1,12 +1,13 @@
 // The seeds in ../shared/seeds, scored against ../shared/gold with the project's scorer, must stay
 // above the bar of issue 3 (extraction F1 ≥ 0.97, every sub-score ≥ 0.9).
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { hasShared, SHARED_DIR } from '../../../test/shared';
 import { closeSandbox, parsePolicy, toPolicyJson } from '../src/index.js';
 
-const shared = new URL('../../../../shared/', import.meta.url);
-const present =
-  existsSync(new URL('seeds/', shared)) && existsSync(new URL('tools/score-extraction.mjs', shared));
+const shared = pathToFileURL(`${SHARED_DIR}/`);
+const present = hasShared('seeds') && hasShared('tools', 'score-extraction.mjs');
 afterAll(() => closeSandbox());
 
 describe.skipIf(!present)('seeds against gold', () => {

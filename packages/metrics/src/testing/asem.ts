@@ -1,17 +1,18 @@
 // Test helpers: load COINr's ASEM reference data and results from ../shared/data/asem (never
-// copied into the repository). INNOCOUNTY_ASEM_DIR overrides the location.
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+// copied into the repository; see test/shared.ts for where ../shared is looked for).
+import { describeWithShared, hasShared, sharedPath } from '../../../../test/shared';
 import type { Dataset } from '../dataset';
 import { type Framework, frameworkFromMeta, type MetaRow } from '../framework';
 import { readCsv } from '../io/csv';
 import { datasetFromTable, type RawTable } from '../io/table';
 
-export const ASEM_DIR =
-  process.env.INNOCOUNTY_ASEM_DIR ??
-  fileURLToPath(new URL('../../../../../shared/data/asem/', import.meta.url));
+export const ASEM_DIR = sharedPath('data', 'asem');
 
-export const asemAvailable = existsSync(`${ASEM_DIR}/iData.csv`);
+export const asemAvailable = hasShared('data', 'asem', 'iData.csv');
+
+/** A suite that loads the ASEM data while it is collected: skipped when the data is absent. */
+export const describeWithAsem = (name: string, body: () => void) =>
+  describeWithShared('data/asem/iData.csv', name, body);
 
 export function metaRows(t: RawTable): MetaRow[] {
   return t.rows.map(

@@ -1,9 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { ApiClient } from '../../../test/harness';
 import { createTestPlatform, ENGINES, type TestPlatform } from '../../../test/harness';
 import {
   CITY,
   type County,
+  describeWithSeed,
   HOME,
   SMALL_POLICY,
   seedText,
@@ -32,7 +33,7 @@ interface Item {
   source: { policyId: string; span: [number, number] | null; sectionId?: string | null } | null;
 }
 
-describe.each(ENGINES)('督查督办 API on %s', (engine) => {
+describeWithSeed.each(ENGINES)('督查督办 API on %s', (engine) => {
   let p: TestPlatform;
   let c: County;
   let nongmu: ApiClient;

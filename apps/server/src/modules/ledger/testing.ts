@@ -2,18 +2,18 @@
 // policy in the library, multipart bodies. Test-only; nothing in the server imports this.
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
+import { describe } from 'vitest';
+import { hasShared, SEED_001 } from '../../../../../test/shared';
 import { type ApiClient, createSignedInUser, signInAdmin } from '../../../test/harness';
 
 export const HOME = '150721'; // 阿荣旗
 export const OTHER = '150722'; // 莫力达瓦达斡尔族自治旗
 export const CITY = '150700'; // 呼伦贝尔市
 
-export const SEED_001 = fileURLToPath(
-  new URL('../../../../../../shared/seeds/001_02923c0dc0beccff.txt', import.meta.url),
-);
 export const seedText = () => readFileSync(SEED_001, 'utf8');
+/** Suites that upload seed 001 run only where ../shared/seeds is present. */
+export const describeWithSeed = hasShared('seeds', '001_02923c0dc0beccff.txt') ? describe : describe.skip;
 
 export interface Part {
   fileName?: string;
