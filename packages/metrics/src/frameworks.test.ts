@@ -60,7 +60,13 @@ describe('county framework (全国科技进步统计监测 style, 标准值法)'
     expect(Number.isNaN(col(ds, 'SCI_LIT')[1])).toBe(true);
   });
 
-  it('ranks within each year and sorts counties into fixed-count tiers 3 / 4 / 5', () => {
+  it('ships 内蒙古’s tiering rule: the first 10, the next 15, the rest', () => {
+    expect(fw.spec.pipeline).toMatchObject({ tiers: { counts: [10, 15], rest: true } });
+  });
+
+  it('ranks within each year and sorts the 12 demo counties into tiers of 3 / 4 / the rest', () => {
+    const pipeline = { ...(fw.spec.pipeline as object), tiers: { counts: [3, 4], rest: true } };
+    const r = runPipeline(fw, ds, pipeline);
     const rank = r.ranks.CSTI;
     for (const y of [2021, 2022, 2023]) {
       const rows = ds.times!.map((t, i) => (t === y ? i : -1)).filter((i) => i >= 0);

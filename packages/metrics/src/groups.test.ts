@@ -1,12 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import { createDataset } from './dataset';
 import { MetricsError } from './errors';
-import { changeFromBase, PerformanceSpecSchema, performanceGroups, tiers } from './groups';
+import { changeFromBase, PerformanceSpecSchema, performanceGroups, TierSpecSchema, tiers } from './groups';
 
 describe('groups of results', () => {
   it('fixed-count tiers by rank (10 / 15 / 78 style); ties at a boundary go to the better tier', () => {
     const ranks = Float64Array.of(1, 2, 3, 3, 5, 6, Number.NaN, 8);
     expect(Array.from(tiers(ranks, [3, 2]))).toEqual([1, 1, 1, 1, 2, 0, 0, 0]);
+    expect(Array.from(tiers(ranks, [3, 2], true))).toEqual([1, 1, 1, 1, 2, 3, 0, 3]);
+  });
+
+  it('内蒙古’s rule over 103 旗县: 10 / 15 / the other 78', () => {
+    const ranks = Float64Array.from({ length: 103 }, (_, i) => i + 1);
+    const t = Array.from(tiers(ranks, [10, 15], true));
+    expect([1, 2, 3].map((k) => t.filter((x) => x === k).length)).toEqual([10, 15, 78]);
+  });
+
+  it('wants one label per tier, the rest tier included', () => {
+    expect(() => TierSpecSchema.parse({ counts: [10, 15], rest: true, labels: ['一', '二'] })).toThrow(
+      /分档名称应有 3 个/,
+    );
   });
 
   it('EIS performance bands (125 / 100 / 70 %) and thirds, against a reference unit or value', () => {

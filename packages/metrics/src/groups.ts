@@ -132,13 +132,27 @@ export const TierSpecSchema = z
     on: z.string().optional(),
     /** Units per tier, best first, e.g. [10, 15, 78]. Ties at a boundary go to the better tier. */
     counts: z.array(z.number().int().positive()).min(1),
+    /**
+     * Units ranked after the last count form one more tier (内蒙古's 前10 / 11–25 / 其余 is
+     * counts [10, 15] with rest), so the rule holds whatever the number of units.
+     */
+    rest: z.boolean().default(false),
     labels: z.array(z.string()).optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((t, ctx) => {
+    const n = t.counts.length + (t.rest ? 1 : 0);
+    if (t.labels && t.labels.length !== n)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['labels'],
+        message: `分档名称应有 ${n} 个（与分档数一致），现有 ${t.labels.length} 个`,
+      });
+  });
 export type TierSpec = z.output<typeof TierSpecSchema>;
 
-/** Tier (1-based) of each row from its rank; 0 when unranked or beyond the last tier. */
-export function tiers(ranks: Float64Array, counts: readonly number[]): Int32Array {
+/** Tier (1-based) of each row from its rank; 0 when unranked or beyond the last tier (without `rest`). */
+export function tiers(ranks: Float64Array, counts: readonly number[], rest = false): Int32Array {
   const out = new Int32Array(ranks.length);
   const bounds: number[] = [];
   let s = 0;
@@ -150,7 +164,7 @@ export function tiers(ranks: Float64Array, counts: readonly number[]): Int32Arra
     const r = ranks[i];
     if (Number.isNaN(r)) continue;
     const t = bounds.findIndex((b) => r <= b);
-    out[i] = t < 0 ? 0 : t + 1;
+    out[i] = t >= 0 ? t + 1 : rest ? counts.length + 1 : 0;
   }
   return out;
 }

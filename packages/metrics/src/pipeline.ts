@@ -274,8 +274,9 @@ export function runPipeline(fw: Framework, ds: Dataset, pipeline?: PipelineSpec 
   }
   if (spec.tiers) {
     const on = colOf(spec.tiers.on, '分档');
-    const labels = spec.tiers.labels ?? spec.tiers.counts.map((_, i) => `第${i + 1}档`);
-    result.tiers = { on, tier: tiers(ranks[on], spec.tiers.counts), labels };
+    const n = spec.tiers.counts.length + (spec.tiers.rest ? 1 : 0);
+    const labels = spec.tiers.labels ?? Array.from({ length: n }, (_, i) => `第${i + 1}档`);
+    result.tiers = { on, tier: tiers(ranks[on], spec.tiers.counts, spec.tiers.rest), labels };
   }
   if (spec.baseYear !== undefined) {
     const on = fw.root;
