@@ -1,5 +1,5 @@
 // End-to-end: the `innocounty index` command on the shipped framework and demo data.
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -71,10 +71,21 @@ describe('innocounty index', () => {
   });
 
   it('reports bad input with a code and a Chinese message, and bad usage with exit code 2', async () => {
+    writeFileSync(join(dir, 'data.ods'), 'not a table');
     expect(
-      await main(['--framework', county, '--data', join(dir, 'none.ods'), '--out', join(dir, 'x.csv')]),
+      await main(['--framework', county, '--data', join(dir, 'data.ods'), '--out', join(dir, 'x.csv')]),
     ).toBe(1);
     expect(err.join('')).toContain('UNSUPPORTED_FILE');
+    err.length = 0;
+    expect(
+      await main(['--framework', county, '--data', join(dir, 'none.csv'), '--out', join(dir, 'x.csv')]),
+    ).toBe(1);
+    expect(err.join('')).toMatch(/^错误 FILE_NOT_FOUND: 找不到数据文件 .*none\.csv\n/);
+    err.length = 0;
+    const unwritable = join(dir, 'no-such-folder', 'r.csv');
+    expect(await main(['--framework', county, '--data', DEMO_CSV, '--out', unwritable, '--quiet'])).toBe(1);
+    expect(err.join('')).toContain(`错误 FILE_ERROR: 无法读写文件 ${unwritable}（ENOENT）`);
+    expect(err.join('')).not.toMatch(/\n\s+at /);
     expect(await main(['--framework', county])).toBe(2);
     expect(await main(['--bogus'])).toBe(2);
     expect(

@@ -194,6 +194,15 @@ export async function main(args: string[]): Promise<number> {
       process.stderr.write(`错误 ${e.code}: ${e.message}\n${e.messageEn}\n`);
       return 1;
     }
+    // A file that cannot be read or written (no such folder, no permission, a folder given as
+    // the output): one line naming it, not a stack trace.
+    const sys = e as NodeJS.ErrnoException;
+    if (typeof sys?.code === 'string' && sys.syscall) {
+      process.stderr.write(
+        `错误 FILE_ERROR: 无法读写文件 ${sys.path ?? ''}（${sys.code}）\nFILE_ERROR: cannot ${sys.syscall} ${sys.path ?? ''} (${sys.code})\n`,
+      );
+      return 1;
+    }
     throw e;
   }
 }

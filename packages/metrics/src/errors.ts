@@ -19,7 +19,9 @@ export type MetricsErrorCode =
   | 'UNKNOWN_GROUP'
   | 'NO_REFERENCE'
   | 'COMPUTED_NAN'
-  | 'UNSUPPORTED_FILE';
+  | 'UNSUPPORTED_FILE'
+  | 'FILE_NOT_FOUND'
+  | 'FILE_ERROR';
 
 export interface MetricsErrorDetails {
   unit?: string;

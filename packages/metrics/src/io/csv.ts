@@ -20,7 +20,21 @@ export function parseCsv(text: string): RawTable {
 }
 
 export function readCsv(path: string): RawTable {
-  return parseCsv(readFileSync(path, 'utf8'));
+  return parseCsv(decodeCsv(readFileSync(path)));
+}
+
+/**
+ * CSV bytes to text. Excel on a Chinese Windows saves “CSV” in GB18030 (GBK), elsewhere in UTF-8,
+ * sometimes UTF-16 with a BOM: a BOM decides; otherwise text that is not valid UTF-8 is GB18030.
+ */
+export function decodeCsv(bytes: Uint8Array): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('gb18030').decode(bytes);
+  }
 }
 
 function quote(v: Cell): string {

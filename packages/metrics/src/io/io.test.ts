@@ -1,9 +1,11 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runPipeline } from '../pipeline';
+import { DEMO_CSV, shippedFramework } from '../testing/demo';
 import { tinyFramework } from '../testing/tiny';
-import { parseCsv, toCsv } from './csv';
+import { decodeCsv, parseCsv, readCsv, toCsv } from './csv';
 import { readTable } from './read';
 import { datasetFromTable } from './table';
 import { readXlsx, writeXlsx } from './xlsx';
@@ -41,6 +43,48 @@ describe('reading data', () => {
     expect(l.units).toEqual(w.units);
     expect(l.codes).toEqual(w.codes);
     expect(l.values.map((v) => Array.from(v))).toEqual(w.values.map((v) => Array.from(v)));
+  });
+
+  it('long data keep the columns beside the values: peer group (主体功能区) and denominators', () => {
+    const county = shippedFramework('county-sti-monitoring');
+    const wide = readCsv(DEMO_CSV);
+    const attrs = ['uCode', 'uName', 'Time', '主体功能区', 'GDP', 'POP'];
+    const at = attrs.map((c) => wide.header.indexOf(c));
+    const codes = wide.header.filter((c) => !attrs.includes(String(c)));
+    const long = {
+      header: [...attrs, 'iCode', 'value'],
+      rows: wide.rows.flatMap((r) =>
+        codes.map((c) => [...at.map((j) => r[j]), c, r[wide.header.indexOf(c)]]),
+      ),
+    };
+    const l = datasetFromTable(long, county);
+    const w = datasetFromTable(wide, county);
+    expect(l.groups.主体功能区).toEqual(w.groups.主体功能区);
+    expect(Array.from(l.denominators.POP)).toEqual(Array.from(w.denominators.POP));
+    const group = { ...(county.spec.pipeline as object) };
+    const rl = runPipeline(county, l, group);
+    const rw = runPipeline(county, w, group);
+    expect(Array.from(rl.ranks.CSTI)).toEqual(Array.from(rw.ranks.CSTI));
+    // A unit-year whose rows disagree on its group is refused, naming the row and the unit.
+    long.rows[1][3] = '另一区';
+    expect(() => datasetFromTable(long, county)).toThrow(/第 3 行：单位 DEMO01（2021年）的“主体功能区”/);
+  });
+
+  it('reads CSV saved by Chinese Excel (GB18030), UTF-16 with a BOM and UTF-8', () => {
+    // “演示甲县” in GB18030, the encoding Excel on a Chinese Windows saves CSV in.
+    const gb = Buffer.concat([
+      Buffer.from('uCode,uName,a1\nU1,'),
+      Buffer.from('d1ddcabebcd7cfd8', 'hex'),
+      Buffer.from(',1\n'),
+    ]);
+    expect(decodeCsv(gb)).toBe('uCode,uName,a1\nU1,演示甲县,1\n');
+    const text = 'uCode,uName\nU1,演示乙县\n';
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    expect(decodeCsv(le).replace(/^\uFEFF/, '')).toBe(text);
+    expect(decodeCsv(Buffer.from(text))).toBe(text);
+    const dir = mkdtempSync(join(tmpdir(), 'metrics-gbk-'));
+    writeFileSync(join(dir, 'gbk.csv'), gb);
+    expect(datasetFromTable(readCsv(join(dir, 'gbk.csv')), fw).unitNames).toEqual(['演示甲县']);
   });
 
   it('XLSX round trip (written with exceljs, read back), CSV writing quotes what needs it', async () => {

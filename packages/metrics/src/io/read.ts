@@ -1,4 +1,5 @@
 // Reads a data table from CSV or XLSX by file extension.
+import { existsSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
 import { MetricsError } from '../errors';
 import { readCsv } from './csv';
@@ -7,6 +8,10 @@ import { readXlsx } from './xlsx';
 
 export async function readTable(path: string, opts: { sheet?: string } = {}): Promise<RawTable> {
   const ext = extname(path).toLowerCase();
+  if (['.csv', '.txt', '.xlsx'].includes(ext) && (!existsSync(path) || !statSync(path).isFile()))
+    throw new MetricsError('FILE_NOT_FOUND', `找不到数据文件 ${path}`, `data file not found: ${path}`, {
+      file: path,
+    });
   if (ext === '.csv' || ext === '.txt') return readCsv(path);
   if (ext === '.xlsx') return readXlsx(path, opts.sheet);
   throw new MetricsError(

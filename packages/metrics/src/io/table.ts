@@ -111,7 +111,9 @@ export function datasetFromTable(table: RawTable, fw: Framework, opts: TableOpti
     );
   const iInd = findColumn(h, ALIASES.indicator);
   const iVal = findColumn(h, ALIASES.value);
-  return iInd >= 0 && iVal >= 0 ? fromLong(t, h, fw, iUnit, iInd, iVal) : fromWide(t, h, fw, iUnit, opts);
+  return iInd >= 0 && iVal >= 0
+    ? fromLong(t, h, fw, iUnit, iInd, iVal, opts)
+    : fromWide(t, h, fw, iUnit, opts);
 }
 
 function timeOf(v: Cell, unit: string): number {
@@ -236,10 +238,34 @@ function fromLong(
   iUnit: number,
   iInd: number,
   iVal: number,
+  opts: TableOptions,
 ): Dataset {
   const iName = findColumn(h, ALIASES.name);
   const iTime = findColumn(h, ALIASES.time);
-  const { denominators: dens } = declaredColumns(fw);
+  const { denominators: dens, groups: grps } = declaredColumns(fw);
+  // Other columns describe the unit-year, repeated on each of its rows: a peer group (主体功能区)
+  // or a denominator (POP) written beside the values rather than as rows of its own.
+  const attrs = h
+    .map((name, j) => ({ name, j }))
+    .filter(({ name, j }) => name && ![iUnit, iName, iTime, iInd, iVal].includes(j))
+    .map(({ name, j }) => ({
+      name,
+      j,
+      kind: dens.has(name)
+        ? ('denominator' as const)
+        : grps.has(name) || !isNumericColumn(t.rows, j)
+          ? ('group' as const)
+          : ('unknown' as const),
+      values: [] as (string | null)[],
+    }));
+  const unknownAttrs = attrs.filter((a) => a.kind === 'unknown').map((a) => a.name);
+  if (unknownAttrs.length && !opts.ignoreUnknown)
+    throw new MetricsError(
+      'UNKNOWN_INDICATOR',
+      `数据列 ${unknownAttrs.join('、')} 不是指标体系中的指标，也未声明为分母或分组列`,
+      `columns ${unknownAttrs.join(', ')} are not framework indicators, denominators or groups`,
+      { indicator: unknownAttrs[0], indicators: unknownAttrs },
+    );
   const key = new Map<string, number>();
   const units: string[] = [];
   const names: string[] = [];
@@ -286,6 +312,21 @@ function fromLong(
       names.push(iName >= 0 ? String(r[iName] ?? '') : '');
       times.push(tm);
     }
+    for (const a of attrs) {
+      if (a.kind === 'unknown') continue;
+      const raw = r[a.j];
+      const v = raw === null || raw === undefined || String(raw).trim() === '' ? null : String(raw).trim();
+      if (v === null) continue;
+      const had = a.values[row] ?? null;
+      if (had !== null && had !== v)
+        throw new MetricsError(
+          'INVALID_DATA',
+          `第 ${k + 2} 行：单位 ${u}${Number.isNaN(tm) ? '' : `（${tm}年）`}的“${a.name}”为 ${v}，与前面行中的 ${had} 不一致`,
+          `row ${k + 2}: unit ${u}${Number.isNaN(tm) ? '' : ` (${tm})`} has ${a.name} = ${v}, earlier rows say ${had}`,
+          { unit: u, row: k + 2, column: a.name },
+        );
+      a.values[row] = v;
+    }
     cells.push({
       row,
       code,
@@ -303,6 +344,27 @@ function fromLong(
       denominators[code][row] = value;
     }
   }
+  const groups: Record<string, (string | null)[]> = {};
+  for (const a of attrs) {
+    const vals = Array.from({ length: n }, (_, i) => a.values[i] ?? null);
+    if (a.kind === 'group') groups[a.name] = vals;
+    else if (a.kind === 'denominator') {
+      if (denominators[a.name])
+        throw new MetricsError(
+          'INVALID_DATA',
+          `分母 ${a.name} 既作为一列又作为指标代码行给出，请只保留一种写法`,
+          `denominator ${a.name} is given both as a column and as indicator rows`,
+          { column: a.name },
+        );
+      denominators[a.name] = vals.map((v, i) =>
+        parseNumber(v, {
+          unit: units[i],
+          indicator: a.name,
+          time: Number.isNaN(times[i]) ? undefined : times[i],
+        }),
+      );
+    }
+  }
   // Long data list the cells it has: an indicator never listed is absent, not all-missing.
   for (const c of fw.indicators) if (!cells.some((x) => x.code === c)) delete columns[c];
   return createDataset({
@@ -310,6 +372,7 @@ function fromLong(
     unitNames: iName >= 0 ? names : null,
     times: iTime >= 0 ? times : null,
     columns,
+    groups,
     denominators,
   });
 }
