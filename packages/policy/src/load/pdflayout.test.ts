@@ -66,6 +66,57 @@ describe('layoutPdf', () => {
     ]);
   });
 
+  it('cuts a first column that runs on at the line pitch into one cell per row', () => {
+    // No room between rows: the first column's lines follow each other 14 apart throughout, its
+    // cells centred beside the one-line numbers (2 and 4 lines: the numbers sit between two lines).
+    // The last cell's rest is at the top of the next page.
+    const row = (y: number, a: string, b: string) => [
+      item(a, 120, y),
+      item(b, 170, y),
+      item('预期性', 220, y),
+    ];
+    const page1 = [
+      item('指标', 50, 320),
+      item('2025年', 120, 320),
+      item('2027年', 170, 320),
+      item('属性', 220, 320),
+      item('甲类主体', 50, 306),
+      item('数量（家）', 50, 292),
+      ...row(299, '30', '36'),
+      item('乙类平台', 50, 278),
+      item('建设投入', 50, 264),
+      item('资金规模', 50, 250),
+      item('（亿元）', 50, 236),
+      ...row(257, '1.5', '≥2'),
+      item('丙类项目', 50, 222),
+      ...row(222, '12', '15'),
+    ];
+    const page2 = [
+      item('落地数量', 50, 500),
+      item('（个）', 50, 486),
+      item('正文在表格之后继续写到右边。', 50, 440),
+    ];
+    const { text } = layoutPdf([page1, page2]);
+    expect(text.split(/\n\f?/)).toEqual([
+      '指标 | 2025年 | 2027年 | 属性',
+      '甲类主体数量（家） | 30 | 36 | 预期性',
+      '乙类平台建设投入资金规模（亿元） | 1.5 | ≥2 | 预期性',
+      '丙类项目落地数量（个） | 12 | 15 | 预期性',
+      '正文在表格之后继续写到右边。',
+    ]);
+  });
+
+  it('keeps single-line rows at an even pitch apart', () => {
+    const rows = [
+      ['指标', '2025年', '2027年'],
+      ['专利数', '30', '36'],
+      ['企业数', '40', '50'],
+      ['平台数', '5', '6'],
+    ];
+    const items = rows.flatMap((r, n) => r.map((s, c) => item(s, 50 + c * 60, 300 - n * 14)));
+    expect(layoutPdf([items]).text.split('\n')).toEqual(rows.map((r) => r.join(' | ')));
+  });
+
   it('marks lines that reach the right margin and indents paragraph starts', () => {
     // Body from x=50 to x=250 (20 characters of 10 pt); paragraphs start two characters in.
     const line = (s: string, x: number, y: number) => item(s, x, y);

@@ -219,6 +219,9 @@ interface Frag {
   x1: number;
 }
 
+/** A bare number (24.6, ≥70, 15%, 1,200) fills a cell of one line: it never continues the cell above. */
+const BARE_NUMBER = /^(?:[≥≤>＞<＜~～±+-]|约)?\d[\d,.]*[%％‰]?$/;
+
 const SERIAL = /^(?:\d{1,3}|[一二三四五六七八九十]{1,3})[.、．]?$/;
 
 /**
@@ -356,12 +359,82 @@ function findTables(lines: VLine[]): Region[] {
   return regions;
 }
 
+type Block = { col: number; frags: Frag[] };
+
+/**
+ * A table with no room between its rows runs a column's cells together at the line pitch
+ * (每万人口高价 / 值发明专利拥 / 有量（件） / PCT国际专利 / 申请量（件）), so one block of lines spans
+ * several rows. The one-line cells of the other columns (numbers, 序号, 预期性) beside such a block
+ * mark its rows; its lines are cut into one cell per row, each cell's lines centred on its row when
+ * the table centres its cells (some row sits between two lines of a block), else starting at it.
+ */
+function splitBlocks(ls: VLine[], blocks: Block[], pitch: number): void {
+  const lineKs = (b: Block) => [...new Set(b.frags.map((f) => f.k))];
+  const marks = blocks
+    .filter((b) => lineKs(b).length === 1)
+    .map((b) => ({ col: b.col, page: ls[b.frags[0].k].page, y: ls[b.frags[0].k].y }));
+  const plans: { b: Block; ks: number[]; rows: number[] }[] = [];
+  let centred = false;
+  for (const b of blocks) {
+    const ks = lineKs(b);
+    if (ks.length < 2) continue;
+    const page = ls[ks[0]].page;
+    const hi = ls[ks[0]].y + pitch * 0.5;
+    const lo = ls[ks[ks.length - 1]].y - pitch * 0.5;
+    const ys = marks
+      .filter((m) => m.col !== b.col && m.page === page && m.y <= hi && m.y >= lo)
+      .map((m) => m.y)
+      .sort((a, c) => c - a);
+    const rows: number[] = [];
+    for (const y of ys) if (!rows.length || rows[rows.length - 1] - y > pitch * 0.5) rows.push(y);
+    if (rows.length < 2 || rows.length > ks.length) continue;
+    if (rows.some((y) => ks.every((k) => Math.abs(ls[k].y - y) > pitch * 0.25))) centred = true;
+    plans.push({ b, ks, rows });
+  }
+  // Cells wrap over at most this many lines (and the cut stays linear in the table's length).
+  const MAX = 16;
+  for (const { b, ks, rows } of plans) {
+    const n = ks.length;
+    const m = rows.length;
+    if (m * n * MAX > 4_000_000) continue;
+    // How far a cell's lines sit from its row, less a cut's gap beyond the pitch (a cell's padding
+    // leaves a little more room between rows than between the lines of a cell).
+    const cost = (s: number, e: number, y: number) =>
+      Math.abs((centred ? (ls[ks[s]].y + ls[ks[e - 1]].y) / 2 : ls[ks[s]].y) - y) -
+      (s > 0 ? Math.max(0, ls[ks[s - 1]].y - ls[ks[s]].y - pitch) : 0);
+    // best[j][e]: the least cost of cutting lines [0, e) into j cells; from[j][e] where the last starts.
+    const best = Array.from({ length: m + 1 }, () => new Array<number>(n + 1).fill(Number.POSITIVE_INFINITY));
+    const from = Array.from({ length: m + 1 }, () => new Array<number>(n + 1).fill(-1));
+    best[0][0] = 0;
+    for (let j = 1; j <= m; j++)
+      for (let e = j; e <= n - (m - j); e++)
+        for (let s = Math.max(j - 1, e - MAX); s < e; s++) {
+          // On a tie (a line midway between two rows) the line stays with the row above.
+          const c = best[j - 1][s] + cost(s, e, rows[j - 1]);
+          if (c <= best[j][e] + 0.01) [best[j][e], from[j][e]] = [Math.min(c, best[j][e]), s];
+        }
+    if (!Number.isFinite(best[m][n])) continue;
+    const cuts: number[] = [];
+    for (let j = m, e = n; j > 0; j--) {
+      e = from[j][e];
+      cuts.unshift(e);
+    }
+    const parts = cuts.map((s, j) => {
+      const ksIn = new Set(ks.slice(s, j + 1 < cuts.length ? cuts[j + 1] : n));
+      return { col: b.col, frags: b.frags.filter((f) => ksIn.has(f.k)) };
+    });
+    blocks.splice(blocks.indexOf(b), 1, ...parts);
+  }
+}
+
 /**
  * Rebuilds the rows of a table region, each cell's wrapped lines joined, cells joined by " | ".
  * Rows are anchored on a 序号 column when there is one, else on where the first column's cells
  * start. Cells whose text starts on the anchor line are top-aligned and take every line down to the
  * next anchor; otherwise cells are vertically centred and each cell's block of lines goes to the
- * nearest anchor.
+ * nearest anchor. A block that runs over several rows (no room between them) is first cut at the
+ * rows the other columns mark (splitBlocks), and the rest of a cell at the top of a page joins its
+ * row on the page before.
  */
 function tableRows(lines: VLine[], members: number[], cols: [number, number][], frags: Frag[]): string[] {
   const order = cols.map((c, n) => ({ c, n })).sort((a, b) => a.c[0] - b.c[0]);
@@ -372,18 +445,23 @@ function tableRows(lines: VLine[], members: number[], cols: [number, number][], 
   for (const f of frags) f.col = rank[f.col];
   const ls = members.map((m) => lines[m]);
   const h = ls[0].h;
-  // Line pitch: the smallest distance between successive lines on a page.
+  // Line pitch: the smallest distance between successive lines of one column on a page (lines of
+  // other columns may sit between them: a cell centred beside an even number of lines).
   let pitch = Number.POSITIVE_INFINITY;
-  for (let k = 1; k < ls.length; k++)
-    if (ls[k].page === ls[k - 1].page && ls[k - 1].y - ls[k].y > h * 0.3)
-      pitch = Math.min(pitch, ls[k - 1].y - ls[k].y);
+  const lastOf = new Map<number, Frag>();
+  for (const f of frags) {
+    const p = lastOf.get(f.col);
+    if (p && p.k !== f.k && ls[p.k].page === ls[f.k].page && ls[p.k].y - ls[f.k].y > h * 0.3)
+      pitch = Math.min(pitch, ls[p.k].y - ls[f.k].y);
+    lastOf.set(f.col, f);
+  }
   if (!Number.isFinite(pitch)) pitch = h * 1.2;
   const firstOnPage = (k: number) => k === 0 || ls[k].page !== ls[k - 1].page;
   // Blocks: the lines of one column that follow each other at the line pitch.
   const col0 = frags.filter((f) => f.col === 0 && f.k > 0);
   const serial = col0.length >= 2 && col0.every((f) => SERIAL.test(f.s.replace(/\s+/g, '')));
-  const blocks: { col: number; frags: Frag[] }[] = [];
-  const open = new Map<number, { col: number; frags: Frag[] }>();
+  const blocks: Block[] = [];
+  const open = new Map<number, Block>();
   for (const f of frags) {
     const b = open.get(f.col);
     const prev = b?.frags[b.frags.length - 1];
@@ -393,7 +471,8 @@ function tableRows(lines: VLine[], members: number[], cols: [number, number][], 
       !(serial && f.col === 0) &&
       ls[prev.k].page === ls[f.k].page &&
       ls[prev.k].y - ls[f.k].y <= pitch * 1.3 &&
-      prev.k !== f.k;
+      prev.k !== f.k &&
+      !BARE_NUMBER.test(f.s.replace(/\s+/g, ''));
     if (joins) b.frags.push(f);
     else if (b && prev && prev.k === f.k) b.frags.push(f);
     else {
@@ -402,6 +481,7 @@ function tableRows(lines: VLine[], members: number[], cols: [number, number][], 
       open.set(f.col, nb);
     }
   }
+  splitBlocks(ls, blocks, pitch);
   // Anchors: the header line, then each 序号 or each start of a first-column cell.
   const anchorBlocks = blocks.filter((b) => b.col === 0 && b.frags[0].k > 0);
   const anchors = [0, ...anchorBlocks.map((b) => b.frags[0].k)].filter((k, n, a) => a.indexOf(k) === n);
@@ -454,6 +534,24 @@ function tableRows(lines: VLine[], members: number[], cols: [number, number][], 
     const prev = row[f.col];
     const space = /[A-Za-z0-9]$/.test(prev) && /^[A-Za-z0-9]/.test(f.s) ? ' ' : '';
     row[f.col] = prev + space + f.s;
+  }
+  // A cell cut by a page break: the rest of it at the top of the next page, alone in its row, without
+  // a number and not starting a numbered item, continues the last row of the page before.
+  const firstK = rows.map(() => Number.POSITIVE_INFINITY);
+  const lastK = rows.map(() => -1);
+  for (const f of frags) {
+    const r = rowOf.get(f) ?? 0;
+    firstK[r] = Math.min(firstK[r], f.k);
+    lastK[r] = Math.max(lastK[r], f.k);
+  }
+  const filled = (r: string[]) => r.filter((c) => c).length;
+  for (let r = rows.length - 1; r >= 2; r--) {
+    const c = rows[r].findIndex((x) => x);
+    if (filled(rows[r]) !== 1 || filled(rows[r - 1]) < 2 || !firstOnPage(firstK[r])) continue;
+    if (ls[lastK[r - 1]].page >= ls[firstK[r]].page) continue;
+    if (/\d/.test(rows[r][c]) || /^[（(]?[一二三四五六七八九十]+[)）、.．]/.test(rows[r][c])) continue;
+    rows[r - 1][c] += rows[r][c];
+    rows.splice(r, 1);
   }
   return rows.map((r) => r.map((c) => c.replace(/\|/g, '｜')).join(' | '));
 }
