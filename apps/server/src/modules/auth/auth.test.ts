@@ -181,6 +181,32 @@ describe.each(ENGINES)('sign-in, lockout, timeout and password change on %s', (e
     await expect(p.ctx.db.execute(sql`truncate login_log`)).rejects.toThrow();
   });
 
+  it('keeps every log row 180 days: a younger row cannot be deleted, an older one can', async () => {
+    for (const table of ['login_log', 'audit_log'] as const) {
+      const insert = (days: number) =>
+        table === 'login_log'
+          ? sql`insert into login_log (at, username, success) values (now() - make_interval(days => ${days}), 'retention-probe', true) returning id`
+          : sql`insert into audit_log (at, username, action, success) values (now() - make_interval(days => ${days}), 'retention-probe', 'test.retention', true) returning id`;
+      const young = ((await p.ctx.db.execute(insert(179))).rows[0] as { id: number }).id;
+      const old = ((await p.ctx.db.execute(insert(181))).rows[0] as { id: number }).id;
+      const refused = await p.ctx.db
+        .execute(sql`delete from ${sql.identifier(table)} where id = ${young}`)
+        .then(
+          () => 'deleted',
+          (e: Error & { cause?: Error }) => e.cause?.message ?? e.message,
+        );
+      expect(refused, table).toMatch(/LOG_RETENTION/);
+      await p.ctx.db.execute(sql`delete from ${sql.identifier(table)} where id = ${old}`);
+      const left = await p.ctx.db.execute(
+        sql`select id from ${sql.identifier(table)} where username = 'retention-probe' order by id`,
+      );
+      expect(
+        left.rows.map((r) => Number((r as { id: number }).id)),
+        table,
+      ).toEqual([Number(young)]);
+    }
+  });
+
   it('shows the logs to admins and exports them as .xlsx', async () => {
     const list = await admin.get('/api/login-log?pageSize=5');
     expect(list.statusCode).toBe(200);
