@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { checkPasswordPolicy } from './auth/password';
 import { platformLogger } from './http/logger';
 import { startPlatform } from './platform';
 
@@ -49,6 +50,61 @@ describe('the platform process', () => {
     expect(await slow).toEqual({ status: 200, body: { done: true } });
     await closing;
     await expect(fetch(`${platform.url}/api/health`)).rejects.toThrow();
+  });
+
+  it('first start without INNOCOUNTY_ADMIN_PASSWORD: generates one, hands it out once, never logs it', async () => {
+    const fresh = mkdtempSync(join(tmpdir(), 'innocounty-first-start-'));
+    cpSync(inject('pgliteTemplate'), fresh, { recursive: true });
+    const lines: string[] = [];
+    const logger = () =>
+      platformLogger(
+        'trace',
+        new Writable({
+          write(chunk, _enc, cb) {
+            lines.push(String(chunk));
+            cb();
+          },
+        }),
+      );
+    const shown: string[] = [];
+    try {
+      const first = await startPlatform({
+        dataDir: fresh,
+        port: 0,
+        webDist: null,
+        logger: logger(),
+        onAdminPassword: (pw) => shown.push(pw),
+      });
+      try {
+        expect(shown).toHaveLength(1);
+        expect(checkPasswordPolicy(shown[0], 'admin')).toEqual([]);
+        const login = await fetch(`${first.url}/api/auth/login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ username: 'admin', password: shown[0] }),
+        });
+        expect(login.status).toBe(200);
+        expect(
+          ((await login.json()) as { user: { mustChangePassword: boolean } }).user.mustChangePassword,
+        ).toBe(true);
+      } finally {
+        await first.close();
+      }
+      // The next start finds the account and shows nothing.
+      const second = await startPlatform({
+        dataDir: fresh,
+        port: 0,
+        webDist: null,
+        logger: logger(),
+        onAdminPassword: (pw) => shown.push(pw),
+      });
+      await second.close();
+      expect(shown).toHaveLength(1);
+      expect(lines.length).toBeGreaterThan(2);
+      expect(lines.join('')).not.toContain(shown[0]);
+    } finally {
+      rmSync(fresh, { recursive: true, force: true });
+    }
   });
 
   it('writes structured logs without passwords, cookies or CSRF tokens', async () => {
