@@ -187,8 +187,12 @@ describe.each(ENGINES)('sign-in, lockout, timeout and password change on %s', (e
         table === 'login_log'
           ? sql`insert into login_log (at, username, success) values (now() - make_interval(days => ${days}), 'retention-probe', true) returning id`
           : sql`insert into audit_log (at, username, action, success) values (now() - make_interval(days => ${days}), 'retention-probe', 'test.retention', true) returning id`;
-      const young = ((await p.ctx.db.execute(insert(179))).rows[0] as { id: number }).id;
-      const old = ((await p.ctx.db.execute(insert(181))).rows[0] as { id: number }).id;
+      const ids = async (q: ReturnType<typeof sql>) =>
+        ((await p.ctx.db.execute(q)) as unknown as { rows: { id: number | string }[] }).rows.map((r) =>
+          Number(r.id),
+        );
+      const [young] = await ids(insert(179));
+      const [old] = await ids(insert(181));
       const refused = await p.ctx.db
         .execute(sql`delete from ${sql.identifier(table)} where id = ${young}`)
         .then(
@@ -197,13 +201,10 @@ describe.each(ENGINES)('sign-in, lockout, timeout and password change on %s', (e
         );
       expect(refused, table).toMatch(/LOG_RETENTION/);
       await p.ctx.db.execute(sql`delete from ${sql.identifier(table)} where id = ${old}`);
-      const left = await p.ctx.db.execute(
+      const left = await ids(
         sql`select id from ${sql.identifier(table)} where username = 'retention-probe' order by id`,
       );
-      expect(
-        left.rows.map((r) => Number((r as { id: number }).id)),
-        table,
-      ).toEqual([Number(young)]);
+      expect(left, table).toEqual([young]);
     }
   });
 
