@@ -555,6 +555,12 @@ type Upload = { fileName: string; content: Buffer | string; type?: string };
       expect(demo.items.every((i) => i.title.includes('演示'))).toBe(true);
       const original = await admin.get(`/api/policies/${demo.items[0].id}/original`);
       expect(original.statusCode).toBe(200);
+      // In several formats, each read by its own loader into tasks.
+      const details = await Promise.all(
+        demo.items.map(async (i) => (await admin.get(`/api/policies/${i.id}`)).json()),
+      );
+      expect(details.map((d) => d.format).sort()).toEqual(['docx', 'html', 'text']);
+      for (const d of details) expect(d.responsibilities.length, d.fileName).toBeGreaterThan(0);
     });
   });
 });
