@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { ApiClient } from '../../../test/harness';
-import { createTestPlatform, ENGINES, type TestPlatform } from '../../../test/harness';
+import { createSignedInUser, createTestPlatform, ENGINES, type TestPlatform } from '../../../test/harness';
 import {
   CITY,
   type County,
@@ -463,6 +463,19 @@ describeWithSeed.each(ENGINES)('督查督办 API on %s', (engine) => {
     const own = (await c.otherBureau.get('/api/ledger/rollup')).json();
     expect(own.units.map((u: { orgUnitCode: string }) => u.orgUnitCode)).not.toContain(HOME);
     expect((await c.otherBureau.get(`/api/ledger/rollup?orgUnitCode=${CITY}`)).statusCode).toBe(404);
+    // The region's bureau sees the same county, named with its city, and at least the city's totals.
+    const region = (
+      await createSignedInUser(p.app, c.admin, {
+        username: 'nmg-bureau',
+        role: 'bureau',
+        orgUnitCode: '150000',
+      })
+    ).client;
+    const all = (await region.get('/api/ledger/rollup')).json();
+    const arqInRegion = all.units.find((u: { orgUnitCode: string }) => u.orgUnitCode === HOME);
+    expect(arqInRegion).toMatchObject({ name: '阿荣旗', parentName: '呼伦贝尔市', items: arq.items });
+    expect(all.totals.items).toBeGreaterThanOrEqual(r.totals.items);
+    expect((await c.cityBureau.get('/api/ledger/rollup?orgUnitCode=150000')).statusCode).toBe(404);
   });
 
   it('scores departments with a ranked table and drill-down to items', async () => {
