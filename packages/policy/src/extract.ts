@@ -33,7 +33,13 @@ export function extract(norm: NormalisedText, opts: ExtractOptions = {}): Policy
   check('duties');
   const targets = [
     ...extractTargets(doc, layout, index, meta.planPeriod),
-    ...extractTableTargets(doc, layout, (o) => index.pathAt(o), meta.planPeriod),
+    ...extractTableTargets(
+      doc,
+      layout,
+      (o) => index.pathAt(o),
+      meta.planPeriod,
+      meta.signedDate ? Number(meta.signedDate.slice(0, 4)) : null,
+    ),
   ];
   check('targets');
   const cites = extractCites(doc, layout, index, ownTitles, meta.docNumber);

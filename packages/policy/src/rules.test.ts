@@ -773,4 +773,22 @@ describe('主要指标表', () => {
       ['一', '技术合同成交额', 'reach', 2, '亿元', 2025, true],
     ]);
   });
+
+  it('reads every goal-year column, not a base year, each due in its year', () => {
+    const rows = (head: string) => [head, '专利授权量（件） | 800 | 900 | 1000 | 1200'];
+    const at = (lines: string[]) =>
+      P(lines.join('\n')).targets.map((x) => `${x.metric} ${x.value} ${x.unit} ${x.deadline}`);
+    // The plan period starts in 2024: 2022 and the 基期 column are past figures.
+    expect(
+      at([
+        '某县知识产权行动方案（2024—2026年）',
+        '一、主要指标',
+        ...rows('指标 | 2022年 | 2023年（基期） | 2024年 | 2026年'),
+      ]),
+    ).toEqual(['专利授权量 1000 件 2024', '专利授权量 1200 件 2026']);
+    // Without a signing or plan year only the latest column is a goal.
+    expect(at(['一、主要指标', ...rows('指标 | 2022年 | 2023年 | 2024年 | 2026年')])).toEqual([
+      '专利授权量 1200 件 2026',
+    ]);
+  });
 });

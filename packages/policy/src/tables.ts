@@ -149,19 +149,25 @@ export function extractTableDuties(doc: Doc, L: Layout, sections: SectionNode[])
   return [...merged.values()];
 }
 
+/** A year column of past figures, not goals: 2022年（基期）, 现状值, 2023年完成值. */
+const BASE_COLUMN = /基期|基数|基准|现状|现值|实际|完成/;
+
 /**
- * 主要指标表: a table whose header names an indicator column and a target column (2025年目标,
- * 目标值, or the latest year). Each row with a number in the target column is a target; the unit comes
- * from a 单位 column or the indicator's bracket (研发投入强度（%）).
+ * 主要指标表: a table whose header names an indicator column and target columns (2025年目标, 目标值,
+ * or year columns). Each number in a target column is a target; the unit comes from a 单位 column
+ * or the indicator's bracket (研发投入强度（%）). Of several year columns, those from the year the
+ * document was signed (else its plan period's first year) on are goals, each due in its year, and a
+ * base-year column (基期, 现状) never is; without either year only the latest column is a goal.
  */
 export function extractTableTargets(
   doc: Doc,
   L: Layout,
   pathAt: (offset: number) => string,
   planPeriod: [number, number] | null,
+  signedYear: number | null = null,
 ): Target[] {
   const out: Target[] = [];
-  let head: { name: number; unit: number; target: number; year: number | null } | null = null;
+  let head: { name: number; unit: number; targets: { col: number; year: number | null }[] } | null = null;
   for (const p of doc.paras) {
     if (L.frame[p.index]) {
       head = null;
@@ -176,57 +182,66 @@ export function extractTableTargets(
     const name = texts.findIndex((t) => /指标|名称/.test(t) && t.length <= 12);
     if (name >= 0) {
       const years = texts.map((t) => Number(/((?:19|20)\d{2})年?/.exec(t)?.[1] ?? 0));
-      let target = texts.findIndex((t) => /目标/.test(t) && !/指标/.test(t));
-      if (target < 0 && Math.max(...years) > 0) target = years.indexOf(Math.max(...years));
-      if (target >= 0 && target !== name) {
-        head = {
-          name,
-          unit: texts.findIndex((t) => /^(?:计量)?单位$/.test(t)),
-          target,
-          year: years[target] || null,
-        };
+      let targets: { col: number; year: number | null }[] = [];
+      const target = texts.findIndex((t) => /目标/.test(t) && !/指标/.test(t));
+      if (target >= 0) targets = [{ col: target, year: years[target] || null }];
+      else if (Math.max(...years) > 0) {
+        const from = signedYear ?? planPeriod?.[0] ?? null;
+        const goals = years
+          .map((year, col) => ({ col, year }))
+          .filter(
+            ({ col, year }) => year > 0 && from != null && year >= from && !BASE_COLUMN.test(texts[col]),
+          );
+        const latest = years.indexOf(Math.max(...years));
+        targets = goals.length ? goals : [{ col: latest, year: years[latest] }];
+      }
+      targets = targets.filter((t) => t.col !== name);
+      if (targets.length) {
+        head = { name, unit: texts.findIndex((t) => /^(?:计量)?单位$/.test(t)), targets };
         continue;
       }
     }
-    if (!head || !cells[head.target] || !cells[head.name]) continue;
-    const raw = cells[head.target].text.replace(/\s+/g, '');
-    const m =
-      /^(≥|>=|＞|>|≤|<=|<|＜|不低于|不少于|超过|达到)?(\d+(?:\.\d+)?)(?:[-—~至](\d+(?:\.\d+)?))?(%|(?!左右|以上|以内)[\u4e00-\u9fa5]{1,3}?)?(以上|左右|以内)?$/.exec(
-        raw,
-      );
-    if (!m) continue;
+    if (!head || !cells[head.name]) continue;
     const nameCell = cells[head.name];
     const bracket = /[（(]([^()（）]{1,8})[)）]\s*$/.exec(nameCell.text);
     const metric = doc.text
       .slice(nameCell.start, nameCell.start + (bracket ? bracket.index : nameCell.text.length))
       .trim();
     const unitCell = head.unit >= 0 ? cells[head.unit]?.text.trim() : '';
-    const unit = unitCell || m[4] || (bracket ? bracket[1] : null);
-    const [, bound, v, vmax, , after] = m;
-    const comparator: Comparator = vmax
-      ? 'range'
-      : /≥|>=|不低于|不少于/.test(bound ?? '') || after === '以上'
-        ? 'at_least'
-        : /＞|>|超过/.test(bound ?? '')
-          ? 'more_than'
-          : /≤|<=|<|＜/.test(bound ?? '') || after === '以内'
-            ? 'at_most'
-            : 'reach';
-    const row: Cell = cells[head.target];
-    out.push({
-      section: pathAt(p.start),
-      metric,
-      comparator,
-      value: Number(v),
-      valueMax: vmax ? Number(vmax) : null,
-      unit: unit || null,
-      per: /年均|每年/.test(metric) ? 'year' : null,
-      deadline: head.year ?? (planPeriod ? planPeriod[1] : null),
-      approx: after === '左右',
-      scope: null,
-      text: doc.slice(p.start, p.end),
-      span: doc.span(row.start, row.end),
-    });
+    for (const { col, year } of head.targets) {
+      const cell = cells[col];
+      if (!cell) continue;
+      const m =
+        /^(≥|>=|＞|>|≤|<=|<|＜|不低于|不少于|超过|达到)?(\d+(?:\.\d+)?)(?:[-—~至](\d+(?:\.\d+)?))?(%|(?!左右|以上|以内)[\u4e00-\u9fa5]{1,3}?)?(以上|左右|以内)?$/.exec(
+          cell.text.replace(/\s+/g, ''),
+        );
+      if (!m) continue;
+      const unit = unitCell || m[4] || (bracket ? bracket[1] : null);
+      const [, bound, v, vmax, , after] = m;
+      const comparator: Comparator = vmax
+        ? 'range'
+        : /≥|>=|不低于|不少于/.test(bound ?? '') || after === '以上'
+          ? 'at_least'
+          : /＞|>|超过/.test(bound ?? '')
+            ? 'more_than'
+            : /≤|<=|<|＜/.test(bound ?? '') || after === '以内'
+              ? 'at_most'
+              : 'reach';
+      out.push({
+        section: pathAt(p.start),
+        metric,
+        comparator,
+        value: Number(v),
+        valueMax: vmax ? Number(vmax) : null,
+        unit: unit || null,
+        per: /年均|每年/.test(metric) ? 'year' : null,
+        deadline: year ?? (planPeriod ? planPeriod[1] : null),
+        approx: after === '左右',
+        scope: null,
+        text: doc.slice(p.start, p.end),
+        span: doc.span(cell.start, cell.end),
+      });
+    }
   }
   return out;
 }
