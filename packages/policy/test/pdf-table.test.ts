@@ -51,7 +51,7 @@ function document(): Buffer {
       else page1.push({ s, x: COLS[0], y: ys[n] });
     });
     const mid = last ? ys[0] : (ys[0] + ys[ys.length - 1]) / 2;
-    row.values.forEach((s, c) => page1.push({ s, x: COLS[c + 1], y: mid }));
+    for (const [c, s] of row.values.entries()) page1.push({ s, x: COLS[c + 1], y: mid });
   }
   page2.push(
     body('二、重点任务', 104, 720),
