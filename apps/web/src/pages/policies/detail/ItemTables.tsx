@@ -22,17 +22,67 @@ const rowProps = (activeId: string | null, onSelect: (id: string) => void) => (r
   style: { cursor: 'pointer', background: r.id === activeId ? '#fffbe6' : undefined },
 });
 
-/** 目标: every quantitative target, as it reads with corrections. */
-export function TargetTable({
+/** The table both lists share: an add button, the columns, and for editors 更正 / 删除 on each row. */
+function CorrectableTable<T extends { id: string }>({
   items,
-  sections,
   activeId,
   canEdit,
   onSelect,
   onEdit,
   onDelete,
   onAdd,
-}: Common<Target>) {
+  columns,
+  addLabel,
+  testId,
+}: Omit<Common<T>, 'sections'> & { columns: TableColumnsType<T>; addLabel: string; testId?: string }) {
+  const t = useT();
+  const all: TableColumnsType<T> = canEdit
+    ? [
+        ...columns,
+        {
+          title: t('common.actions'),
+          key: 'actions',
+          width: 110,
+          render: (_, r) => (
+            <Space size={0} onClick={(e) => e.stopPropagation()}>
+              <Button type="link" size="small" icon={<EditOutlined />} onClick={() => onEdit(r)}>
+                {t('policies.detail.correct')}
+              </Button>
+              <Button
+                type="link"
+                size="small"
+                danger
+                icon={<DeleteOutlined />}
+                aria-label={t('common.delete')}
+                onClick={() => onDelete(r)}
+              />
+            </Space>
+          ),
+        },
+      ]
+    : columns;
+  return (
+    <>
+      {canEdit && (
+        <Button icon={<PlusOutlined />} size="small" style={{ marginBottom: 8 }} onClick={onAdd}>
+          {addLabel}
+        </Button>
+      )}
+      <Table<T>
+        rowKey="id"
+        size="small"
+        data-testid={testId}
+        columns={all}
+        dataSource={items}
+        pagination={false}
+        onRow={rowProps(activeId, onSelect)}
+      />
+    </>
+  );
+}
+
+/** 目标: every quantitative target, as it reads with corrections. */
+export function TargetTable({ sections, ...props }: Common<Target>) {
   const t = useT();
   const columns: TableColumnsType<Target> = [
     {
@@ -53,58 +103,18 @@ export function TargetTable({
     },
     { title: t('policies.fieldNames.deadline'), dataIndex: 'deadline', width: 80, render: (v) => v ?? '—' },
   ];
-  if (canEdit)
-    columns.push({
-      title: t('common.actions'),
-      key: 'actions',
-      width: 110,
-      render: (_, r) => (
-        <Space size={0} onClick={(e) => e.stopPropagation()}>
-          <Button type="link" size="small" icon={<EditOutlined />} onClick={() => onEdit(r)}>
-            {t('policies.detail.correct')}
-          </Button>
-          <Button
-            type="link"
-            size="small"
-            danger
-            icon={<DeleteOutlined />}
-            aria-label={t('common.delete')}
-            onClick={() => onDelete(r)}
-          />
-        </Space>
-      ),
-    });
   return (
-    <>
-      {canEdit && (
-        <Button icon={<PlusOutlined />} size="small" style={{ marginBottom: 8 }} onClick={onAdd}>
-          {t('policies.detail.addTarget')}
-        </Button>
-      )}
-      <Table<Target>
-        rowKey="id"
-        size="small"
-        data-testid="target-table"
-        columns={columns}
-        dataSource={items}
-        pagination={false}
-        onRow={rowProps(activeId, onSelect)}
-      />
-    </>
+    <CorrectableTable
+      {...props}
+      columns={columns}
+      addLabel={t('policies.detail.addTarget')}
+      testId="target-table"
+    />
   );
 }
 
 /** 章节: the heading hierarchy. */
-export function SectionTable({
-  items,
-  sections,
-  activeId,
-  canEdit,
-  onSelect,
-  onEdit,
-  onDelete,
-  onAdd,
-}: Common<Section>) {
+export function SectionTable({ sections, ...props }: Common<Section>) {
   const t = useT();
   const columns: TableColumnsType<Section> = [
     {
@@ -124,42 +134,5 @@ export function SectionTable({
       ),
     },
   ];
-  if (canEdit)
-    columns.push({
-      title: t('common.actions'),
-      key: 'actions',
-      width: 110,
-      render: (_, r) => (
-        <Space size={0} onClick={(e) => e.stopPropagation()}>
-          <Button type="link" size="small" icon={<EditOutlined />} onClick={() => onEdit(r)}>
-            {t('policies.detail.correct')}
-          </Button>
-          <Button
-            type="link"
-            size="small"
-            danger
-            icon={<DeleteOutlined />}
-            aria-label={t('common.delete')}
-            onClick={() => onDelete(r)}
-          />
-        </Space>
-      ),
-    });
-  return (
-    <>
-      {canEdit && (
-        <Button icon={<PlusOutlined />} size="small" style={{ marginBottom: 8 }} onClick={onAdd}>
-          {t('policies.detail.addSection')}
-        </Button>
-      )}
-      <Table<Section>
-        rowKey="id"
-        size="small"
-        columns={columns}
-        dataSource={items}
-        pagination={false}
-        onRow={rowProps(activeId, onSelect)}
-      />
-    </>
-  );
+  return <CorrectableTable {...props} columns={columns} addLabel={t('policies.detail.addSection')} />;
 }
