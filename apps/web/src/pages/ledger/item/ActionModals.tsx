@@ -1,8 +1,53 @@
-import { DatePicker, Form, Input, Modal, Select } from 'antd';
+import { DatePicker, Form, type FormInstance, Input, Modal, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import type { UrgingLevel } from '../../../api/ledger';
 import { useT } from '../../../i18n/I18nProvider';
+
+/** A modal around one form: OK validates it, submits with a spinner, and closes once it succeeded. */
+function FormModal<V>({
+  open,
+  title,
+  okText,
+  form,
+  onClose,
+  submit,
+  children,
+}: {
+  open: boolean;
+  title: string;
+  okText: string;
+  form: FormInstance<V>;
+  onClose: () => void;
+  submit: (values: V) => Promise<void>;
+  children: ReactNode;
+}) {
+  const t = useT();
+  const [busy, setBusy] = useState(false);
+  return (
+    <Modal
+      open={open}
+      title={title}
+      onCancel={onClose}
+      okText={okText}
+      cancelText={t('common.cancel')}
+      confirmLoading={busy}
+      destroyOnHidden
+      onOk={async () => {
+        const v = await form.validateFields();
+        setBusy(true);
+        try {
+          await submit(v);
+          onClose();
+        } finally {
+          setBusy(false);
+        }
+      }}
+    >
+      {children}
+    </Modal>
+  );
+}
 
 /** A modal asking for one text (退回理由, 答复, 审核意见), required or not. */
 export function TextModal({
@@ -22,28 +67,15 @@ export function TextModal({
   onClose: () => void;
   onSubmit: (text: string) => Promise<void>;
 }) {
-  const t = useT();
   const [form] = Form.useForm<{ text?: string }>();
-  const [busy, setBusy] = useState(false);
   return (
-    <Modal
+    <FormModal
       open={open}
       title={title}
-      onCancel={onClose}
       okText={okText}
-      cancelText={t('common.cancel')}
-      confirmLoading={busy}
-      destroyOnHidden
-      onOk={async () => {
-        const v = await form.validateFields();
-        setBusy(true);
-        try {
-          await onSubmit(v.text?.trim() ?? '');
-          onClose();
-        } finally {
-          setBusy(false);
-        }
-      }}
+      form={form}
+      onClose={onClose}
+      submit={(v) => onSubmit(v.text?.trim() ?? '')}
     >
       <Form form={form} layout="vertical" name="ledgerText">
         <Form.Item
@@ -54,7 +86,7 @@ export function TextModal({
           <Input.TextArea rows={4} maxLength={2000} />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }
 
@@ -69,26 +101,14 @@ export function ExtensionModal({
 }) {
   const t = useT();
   const [form] = Form.useForm<{ reason: string; due: Dayjs }>();
-  const [busy, setBusy] = useState(false);
   return (
-    <Modal
+    <FormModal
       open={open}
       title={t('ledger.extension.request')}
-      onCancel={onClose}
       okText={t('ledger.extension.submit')}
-      cancelText={t('common.cancel')}
-      confirmLoading={busy}
-      destroyOnHidden
-      onOk={async () => {
-        const v = await form.validateFields();
-        setBusy(true);
-        try {
-          await onSubmit({ reason: v.reason, requestedDue: v.due.format('YYYY-MM-DD') });
-          onClose();
-        } finally {
-          setBusy(false);
-        }
-      }}
+      form={form}
+      onClose={onClose}
+      submit={(v) => onSubmit({ reason: v.reason, requestedDue: v.due.format('YYYY-MM-DD') })}
     >
       <Form form={form} layout="vertical" name="ledgerExtension">
         <Form.Item name="due" label={t('ledger.extension.newDue')} rules={[{ required: true }]}>
@@ -102,7 +122,7 @@ export function ExtensionModal({
           <Input.TextArea rows={3} maxLength={2000} />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }
 
@@ -117,26 +137,16 @@ export function UrgeModal({
 }) {
   const t = useT();
   const [form] = Form.useForm<{ level: UrgingLevel; content: string; answerBy?: Dayjs }>();
-  const [busy, setBusy] = useState(false);
   return (
-    <Modal
+    <FormModal
       open={open}
       title={t('ledger.urging.issue')}
-      onCancel={onClose}
       okText={t('ledger.urging.send')}
-      cancelText={t('common.cancel')}
-      confirmLoading={busy}
-      destroyOnHidden
-      onOk={async () => {
-        const v = await form.validateFields();
-        setBusy(true);
-        try {
-          await onSubmit({ level: v.level, content: v.content, answerBy: v.answerBy?.format('YYYY-MM-DD') });
-          onClose();
-        } finally {
-          setBusy(false);
-        }
-      }}
+      form={form}
+      onClose={onClose}
+      submit={(v) =>
+        onSubmit({ level: v.level, content: v.content, answerBy: v.answerBy?.format('YYYY-MM-DD') })
+      }
     >
       <Form form={form} layout="vertical" name="ledgerUrge" initialValues={{ level: 'yellow' }}>
         <Form.Item name="level" label={t('ledger.urging.level')}>
@@ -162,6 +172,6 @@ export function UrgeModal({
           <DatePicker />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }
