@@ -1,9 +1,10 @@
-import { DeleteOutlined, EditOutlined, PlusOutlined, UndoOutlined } from '@ant-design/icons';
+import { EditOutlined, PlusOutlined, UndoOutlined } from '@ant-design/icons';
 import { Button, Descriptions, Empty, Space, Table, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import type { Citation, CorrectionOutcome, PolicyDetail } from '../../../api/policies';
 import { useI18n } from '../../../i18n/I18nProvider';
 import { CorrectedTag } from './CorrectedTag';
+import { IconActions } from './IconActions';
 import { Rows } from './Rows';
 
 /** 文件信息: title, 发文字号, issuers, dates and where the file came from. */
@@ -119,25 +120,7 @@ export function CitesPanel({
                 <span>{c.title ? `《${c.title}》` : ''}</span>
                 {c.docNumber && <Typography.Text type="secondary">{c.docNumber}</Typography.Text>}
                 <CorrectedTag mark={c.correction} />
-                {canEdit && (
-                  <>
-                    <Button
-                      type="text"
-                      size="small"
-                      icon={<EditOutlined />}
-                      aria-label={t('policies.detail.correct')}
-                      onClick={() => onEdit(c)}
-                    />
-                    <Button
-                      type="text"
-                      size="small"
-                      danger
-                      icon={<DeleteOutlined />}
-                      aria-label={t('common.delete')}
-                      onClick={() => onDelete(c)}
-                    />
-                  </>
-                )}
+                {canEdit && <IconActions onEdit={() => onEdit(c)} onDelete={() => onDelete(c)} />}
               </Space>
               {c.resolved ? (
                 <Link to={`/policies/${c.resolved.id}`}>

@@ -1,9 +1,10 @@
-import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '@ant-design/icons';
 import { Button, Empty, Space, Tag, Typography, theme } from 'antd';
 import type { Duty, Section, Target } from '../../../api/policies';
 import { useT } from '../../../i18n/I18nProvider';
 import { clauseOf, type TaskView } from '../../../lib/policyView';
 import { CorrectedTag } from './CorrectedTag';
+import { IconActions } from './IconActions';
 import { MARK_COLORS } from './OriginalText';
 
 interface Props {
@@ -61,25 +62,7 @@ export function TaskList({
                 {d.units.join('、')}
               </Button>
               <CorrectedTag mark={d.correction} />
-              {canEdit && (
-                <>
-                  <Button
-                    type="text"
-                    size="small"
-                    icon={<EditOutlined />}
-                    aria-label={t('policies.detail.correct')}
-                    onClick={() => onEditDuty(d)}
-                  />
-                  <Button
-                    type="text"
-                    size="small"
-                    danger
-                    icon={<DeleteOutlined />}
-                    aria-label={t('common.delete')}
-                    onClick={() => onDeleteDuty(d)}
-                  />
-                </>
-              )}
+              {canEdit && <IconActions onEdit={() => onEditDuty(d)} onDelete={() => onDeleteDuty(d)} />}
             </Space>
           </span>
         ))}
@@ -129,15 +112,7 @@ export function TaskList({
                   {tg.display}
                 </Button>
                 <CorrectedTag mark={tg.correction} />
-                {canEdit && (
-                  <Button
-                    type="text"
-                    size="small"
-                    icon={<EditOutlined />}
-                    aria-label={t('policies.detail.correct')}
-                    onClick={() => onEditTarget(tg)}
-                  />
-                )}
+                {canEdit && <IconActions onEdit={() => onEditTarget(tg)} />}
               </Space>
             </div>
           ))}
