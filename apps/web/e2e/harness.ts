@@ -2,7 +2,7 @@
 // throwaway directory, and Debian's Chromium driven by playwright-core. Later browser tests
 // reuse all of it: `const env = await startBrowserEnv()` in beforeAll, `await env.close()` after.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { startPlatform } from '@innocounty/server/platform';
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { afterEach } from 'vitest';
+import { SEED_001 } from '../../../test/shared';
 
 export const WEB_DIR = fileURLToPath(new URL('..', import.meta.url));
 export const REPO_ROOT = join(WEB_DIR, '..', '..');
@@ -275,4 +276,16 @@ export function screenshotOnFailure(getPage: () => Page | undefined): void {
     const name = ctx.task.name.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 80);
     await screenshot(page, `failed-${name}`).catch(() => {});
   });
+}
+
+/** Uploads seed 001 (阿荣旗 three-year plan) on the 上传政策文件 page; resolves with its result once 已入库. */
+export async function uploadSeedPlan(page: Page): Promise<Locator> {
+  const fileName = '阿荣旗科技兴旗三年行动实施方案.txt';
+  await openFromMenu(page, '上传政策文件', '政策管理');
+  await page
+    .locator('input[type="file"]')
+    .setInputFiles({ name: fileName, mimeType: 'text/plain', buffer: readFileSync(SEED_001) });
+  const result = page.getByTestId('upload-result').filter({ hasText: fileName });
+  await visible(result.getByText('已入库'));
+  return result;
 }

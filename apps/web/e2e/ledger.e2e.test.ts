@@ -4,12 +4,12 @@
 // resolved) and assigns it; the 农牧局 user signs for a task and reports progress with an evidence
 // file, asking to close it; the bureau approves, sees the board turn that item green, and
 // exports the 台账, which is opened with exceljs to check its columns and the item's state.
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasShared, SEED_001 } from '../../../test/shared';
+import { hasShared } from '../../../test/shared';
 import {
   ADMIN_USERNAME,
   type BrowserEnv,
@@ -22,6 +22,7 @@ import {
   screenshotOnFailure,
   signInFirstTime,
   startBrowserEnv,
+  uploadSeedPlan,
   visible,
 } from './harness';
 
@@ -103,16 +104,7 @@ const NUMBERED = /^三\/\(二\)\/\d+\/\(\d+\)$/;
   screenshotOnFailure(() => page);
 
   it('imports the seed plan into the policy library through its upload page', async () => {
-    await openFromMenu(page, '上传政策文件', '政策管理');
-    await page.locator('input[type="file"]').setInputFiles({
-      name: '阿荣旗科技兴旗三年行动实施方案.txt',
-      mimeType: 'text/plain',
-      buffer: readFileSync(SEED_001),
-    });
-    const result = page
-      .getByTestId('upload-result')
-      .filter({ hasText: '阿荣旗科技兴旗三年行动实施方案.txt' });
-    await visible(result.getByText('已入库'));
+    await uploadSeedPlan(page);
   });
 
   it('builds its ledger: 17 numbered tasks with lead and co-operating departments resolved', async () => {

@@ -2,12 +2,12 @@
 // three-year plan (read from ../shared/seeds at run time), sees its 17 numbered tasks with their
 // lead and co-operating departments, corrects one target value and exports the 任务分解表, which
 // is opened with exceljs to check the corrected value and the columns.
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasShared, SEED_001 } from '../../../test/shared';
+import { hasShared } from '../../../test/shared';
 import {
   ADMIN_USERNAME,
   type BrowserEnv,
@@ -19,6 +19,7 @@ import {
   screenshotOnFailure,
   signInFirstTime,
   startBrowserEnv,
+  uploadSeedPlan,
   visible,
 } from './harness';
 
@@ -66,16 +67,7 @@ const EXPECTED: Record<string, { lead: string; co: string[] }> = {
   screenshotOnFailure(() => page);
 
   it('uploads the seed plan by drag-and-drop input and reports it as added', async () => {
-    await openFromMenu(page, '上传政策文件', '政策管理');
-    await page.locator('input[type="file"]').setInputFiles({
-      name: '阿荣旗科技兴旗三年行动实施方案.txt',
-      mimeType: 'text/plain',
-      buffer: readFileSync(SEED_001),
-    });
-    const result = page
-      .getByTestId('upload-result')
-      .filter({ hasText: '阿荣旗科技兴旗三年行动实施方案.txt' });
-    await visible(result.getByText('已入库'));
+    const result = await uploadSeedPlan(page);
     await visible(result.getByText('阿政办发〔2021〕32号'));
     await result.getByRole('link', { name: '查看' }).click();
     await page.waitForURL(/\/policies\/[0-9a-f-]{36}$/);
