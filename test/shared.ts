@@ -16,6 +16,9 @@ export const hasShared = (...parts: string[]): boolean => existsSync(sharedPath(
 /** The seed policy every browser and ledger test builds on (阿荣旗“科技兴旗”三年行动实施方案). */
 export const SEED_001 = sharedPath('seeds', '001_02923c0dc0beccff.txt');
 
+/** `describe` when the shared files are there, else `describe.skip`: for suites that read them in hooks and tests. */
+export const describeIfShared = (...parts: string[]) => (hasShared(...parts) ? describe : describe.skip);
+
 /**
  * A suite that reads shared fixtures when it is collected. vitest runs the body of a skipped
  * suite too (to list its tests), so `describe.skipIf` alone would still read the missing files.

@@ -8,8 +8,8 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasShared } from '../../../test/shared';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeIfShared } from '../../../test/shared';
 import {
   ADMIN_USERNAME,
   type BrowserEnv,
@@ -47,7 +47,7 @@ const COLUMNS = [
 ];
 const NUMBERED = /^三\/\(二\)\/\d+\/\(\d+\)$/;
 
-(hasShared('seeds') ? describe : describe.skip)('task ledger (browser)', () => {
+describeIfShared('seeds')('task ledger (browser)', () => {
   let env: BrowserEnv;
   let page: Page;
   const initial: Record<string, string> = {};

@@ -6,8 +6,8 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasShared } from '../../../test/shared';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeIfShared } from '../../../test/shared';
 import {
   ADMIN_USERNAME,
   type BrowserEnv,
@@ -35,7 +35,7 @@ const EXPECTED: Record<string, { lead: string; co: string[] }> = {
   '三/(二)/7/(17)': { lead: '教科体局', co: ['财政局', '农牧局'] },
 };
 
-(hasShared('seeds') ? describe : describe.skip)('policy library (browser)', () => {
+describeIfShared('seeds')('policy library (browser)', () => {
   let env: BrowserEnv;
   let page: Page;
 

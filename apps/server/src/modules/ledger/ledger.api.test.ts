@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeIfShared } from '../../../../../test/shared';
 import type { ApiClient } from '../../../test/harness';
 import { createSignedInUser, createTestPlatform, ENGINES, type TestPlatform } from '../../../test/harness';
 import {
   CITY,
   type County,
-  describeWithSeed,
   HOME,
   SMALL_POLICY,
   seedText,
@@ -33,7 +33,7 @@ interface Item {
   source: { policyId: string; span: [number, number] | null; sectionId?: string | null } | null;
 }
 
-describeWithSeed.each(ENGINES)('督查督办 API on %s', (engine) => {
+describeIfShared('seeds').each(ENGINES)('督查督办 API on %s', (engine) => {
   let p: TestPlatform;
   let c: County;
   let nongmu: ApiClient;

@@ -1,16 +1,17 @@
 import { count, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeIfShared } from '../../../../../test/shared';
 import type { ApiClient } from '../../../test/harness';
 import { createTestPlatform, ENGINES, type TestPlatform } from '../../../test/harness';
 import { ledgerItems, progressReports } from '../../db/schema';
 import { readZip } from './documents/readZip';
 import { LEDGER_COLUMNS, readLedgerWorkbook } from './excel/ledgerSheet';
-import { type County, describeWithSeed, HOME, seedText, setupCounty, upload, uploadPolicy } from './testing';
+import { type County, HOME, seedText, setupCounty, upload, uploadPolicy } from './testing';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-describeWithSeed.each(ENGINES)('Excel 台账 round trip and official documents on %s', (engine) => {
+describeIfShared('seeds').each(ENGINES)('Excel 台账 round trip and official documents on %s', (engine) => {
   let p: TestPlatform;
   let c: County;
   let nongmu: ApiClient;

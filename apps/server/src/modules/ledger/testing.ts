@@ -3,8 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
-import { describe } from 'vitest';
-import { hasShared, SEED_001 } from '../../../../../test/shared';
+import { SEED_001 } from '../../../../../test/shared';
 import { type ApiClient, createSignedInUser, signInAdmin } from '../../../test/harness';
 
 export const HOME = '150721'; // 阿荣旗
@@ -12,8 +11,6 @@ export const OTHER = '150722'; // 莫力达瓦达斡尔族自治旗
 export const CITY = '150700'; // 呼伦贝尔市
 
 export const seedText = () => readFileSync(SEED_001, 'utf8');
-/** Suites that upload seed 001 run only where ../shared/seeds is present. */
-export const describeWithSeed = hasShared('seeds', '001_02923c0dc0beccff.txt') ? describe : describe.skip;
 
 export interface Part {
   fileName?: string;

@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasShared, SEED_001 } from '../../../../../test/shared';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeIfShared, SEED_001 } from '../../../../../test/shared';
 import { createTestPlatform, ENGINES, type TestPlatform } from '../../../test/harness';
 import { systemSubject } from '../../auth/actor';
 import { orgUnits } from '../../db/schema';
 import { insertPolicy, parseUpload } from './commands';
 import { loadPolicyForLedger } from './forLedger';
 
-(hasShared('seeds') ? describe : describe.skip).each(ENGINES)('loadPolicyForLedger on %s', (engine) => {
+describeIfShared('seeds').each(ENGINES)('loadPolicyForLedger on %s', (engine) => {
   let p: TestPlatform;
   let id: string;
   const pathOf = async (code: string) =>

@@ -6,7 +6,7 @@ import { ENGINE_VERSION } from '@innocounty/policy';
 import { eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasShared, sharedPath } from '../../../../../test/shared';
+import { describeIfShared, sharedPath } from '../../../../../test/shared';
 import {
   type ApiClient,
   createSignedInUser,
@@ -37,7 +37,7 @@ const OLD_DOC = Buffer.concat([
 
 type Upload = { fileName: string; content: Buffer | string; type?: string };
 
-(hasShared('seeds') ? describe : describe.skip).each(ENGINES)('policy library on %s', (engine) => {
+describeIfShared('seeds').each(ENGINES)('policy library on %s', (engine) => {
   let p: TestPlatform;
   let admin: ApiClient;
   let bureau: ApiClient;
