@@ -137,6 +137,14 @@ function timeOf(v: Cell, unit: string): number {
   return n;
 }
 
+const unknownColumns = (names: string[]) =>
+  new MetricsError(
+    'UNKNOWN_INDICATOR',
+    `数据列 ${names.join('、')} 不是指标体系中的指标，也未声明为分母或分组列`,
+    `columns ${names.join(', ')} are not framework indicators, denominators or groups`,
+    { indicator: names[0], indicators: names },
+  );
+
 function declaredColumns(fw: Framework) {
   const denominators = new Set(fw.spec.denominators.map((d) => d.code));
   for (const c of fw.indicators) {
@@ -194,13 +202,7 @@ function fromWide(t: RawTable, h: string[], fw: Framework, iUnit: number, opts: 
       }
     }
   }
-  if (unknown.length && !opts.ignoreUnknown)
-    throw new MetricsError(
-      'UNKNOWN_INDICATOR',
-      `数据列 ${unknown.join('、')} 不是指标体系中的指标，也未声明为分母或分组列`,
-      `columns ${unknown.join(', ')} are not framework indicators, denominators or groups`,
-      { indicator: unknown[0], indicators: unknown },
-    );
+  if (unknown.length && !opts.ignoreUnknown) throw unknownColumns(unknown);
   // Order indicator columns as in the framework, so results read in framework order.
   const ordered: Record<string, Float64Array> = {};
   for (const c of fw.indicators) if (c in columns) ordered[c] = columns[c];
@@ -259,13 +261,7 @@ function fromLong(
       values: [] as (string | null)[],
     }));
   const unknownAttrs = attrs.filter((a) => a.kind === 'unknown').map((a) => a.name);
-  if (unknownAttrs.length && !opts.ignoreUnknown)
-    throw new MetricsError(
-      'UNKNOWN_INDICATOR',
-      `数据列 ${unknownAttrs.join('、')} 不是指标体系中的指标，也未声明为分母或分组列`,
-      `columns ${unknownAttrs.join(', ')} are not framework indicators, denominators or groups`,
-      { indicator: unknownAttrs[0], indicators: unknownAttrs },
-    );
+  if (unknownAttrs.length && !opts.ignoreUnknown) throw unknownColumns(unknownAttrs);
   const key = new Map<string, number>();
   const units: string[] = [];
   const names: string[] = [];
